@@ -1,0 +1,7 @@
+package com.salesops.packets;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class AttainmentPacketsApplication {
+}

@@ -1,0 +1,45 @@
+package com.salesops.packets.attainment;
+
+import com.salesops.packets.calendar.Period;
+import com.salesops.packets.calendar.Window;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * One row of {@code attainment.csv} (DESIGN §4.4–4.6, §5) plus the extra figures packets show.
+ * Empty optionals are empty cells. Money has 2 decimals (HALF_UP); percentages and pace_index are
+ * kept exact here and rounded to 2 decimals only when written.
+ *
+ * @param teamId            REP: the rep-row team (§4.5); TEAM: the parent team (empty for the root)
+ * @param sumOfRepQuotas    TEAM only: Σ member-day shares of rep quotas over the subtree (§4.3)
+ * @param overAssignmentPct TEAM only: (quota / sumOfRepQuotas − 1) × 100
+ * @param currentTier       REP only: index (0-based) of the comp tier the attainment is in
+ * @param creditToNextTier  REP only: credit still needed to reach the next tier's lower bound
+ * @param ranked            REP only: eligible for ranking (REP role on D, not terminated), whether or not it has a rank
+ */
+public record NodeResult(
+        Window window,
+        Period period,
+        Level level,
+        String nodeId,
+        String nodeName,
+        Optional<String> teamId,
+        Optional<BigDecimal> quota,
+        BigDecimal credited,
+        Optional<BigDecimal> attainmentPct,
+        BigDecimal expectedPct,
+        Optional<BigDecimal> paceIndex,
+        Optional<PaceStatus> paceStatus,
+        Optional<BigDecimal> projectedPct,
+        Optional<BigDecimal> gapToQuota,
+        int dealCount,
+        OptionalInt rankInTeam,
+        OptionalInt rankInCompany,
+        Optional<BigDecimal> compEstimate,
+        Optional<BigDecimal> sumOfRepQuotas,
+        Optional<BigDecimal> overAssignmentPct,
+        OptionalInt currentTier,
+        Optional<BigDecimal> creditToNextTier,
+        boolean ranked) {
+}

@@ -1,0 +1,5 @@
+package com.salesops.packets.calendar;
+
+public enum RunType {
+    NIGHTLY, MONTHLY
+}
