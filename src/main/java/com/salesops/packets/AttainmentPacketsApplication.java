@@ -1,7 +1,65 @@
 package com.salesops.packets;
 
+import com.salesops.packets.cli.Command;
+import com.salesops.packets.cli.CommandLine;
+import com.salesops.packets.run.ExitCodes;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
 
+/** Entry point: {@code java -jar attainment-packets.jar <command>}; the exit code reaches the shell. */
 @SpringBootApplication
 public class AttainmentPacketsApplication {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine.Parsed parsed;
+        try {
+            parsed = CommandLine.parse(args);
+        } catch (CommandLine.UsageException e) {
+            System.err.println("packets: " + e.getMessage());
+            System.err.print(CommandLine.USAGE);
+            return ExitCodes.USAGE_OR_CONFIG;
+        }
+        if (parsed.command() instanceof Command.Help help) {
+            System.out.print(help.text());
+            return ExitCodes.COMPLETED;
+        }
+        SpringApplication app = new SpringApplication(AttainmentPacketsApplication.class);
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("command", parsed.command()));
+        try {
+            return SpringApplication.exit(app.run(parsed.springArgs()));
+        } catch (Throwable e) {
+            return startupFailure(e);
+        }
+    }
+
+    private static int startupFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigurationPropertiesBindException
+                    || t instanceof com.salesops.packets.run.InvalidConfigurationException
+                    || t instanceof org.springframework.boot.context.properties.bind.BindException) {
+                System.err.println("packets: bad configuration: " + deepest(t));
+                return ExitCodes.USAGE_OR_CONFIG;
+            }
+        }
+        System.err.println("packets: failed: " + deepest(e));
+        return ExitCodes.FAILED;
+    }
+
+    private static String deepest(Throwable e) {
+        StringBuilder b = new StringBuilder(String.valueOf(e.getMessage()));
+        Throwable t = e.getCause();
+        while (t != null) {
+            if (t.getMessage() != null && !b.toString().contains(t.getMessage())) {
+                b.append(" — ").append(t.getMessage());
+            }
+            t = t.getCause();
+        }
+        return b.toString();
+    }
 }

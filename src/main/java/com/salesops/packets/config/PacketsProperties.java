@@ -1,0 +1,106 @@
+package com.salesops.packets.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every {@code packets.*} key (DESIGN §6), bound and validated at start-up: a bad value stops the
+ * application before any step runs, with a message naming the key. Documented in
+ * {@code config/application.yml}.
+ */
+@Validated
+@ConfigurationProperties("packets")
+public record PacketsProperties(
+        @Valid @NotNull Source source,
+        @Valid @NotNull Output output,
+        @NotBlank @Pattern(regexp = "[A-Za-z]{3}", message = "must be a 3-letter currency code") String baseCurrency,
+        @NotBlank String timezone,
+        @Valid @NotNull Fiscal fiscal,
+        @Valid @NotNull Quota quota,
+        @Valid @NotNull Pace pace,
+        @Valid @NotNull Flags flags,
+        @Valid @NotNull Comp comp,
+        @Valid @NotNull Extract extract,
+        @Valid @NotNull Mail mail,
+        @Valid @NotNull Excel excel) {
+
+    public record Source(
+            @NotBlank String url,
+            String username,
+            String password,
+            @DefaultValue("classpath:sql/source/") @NotBlank String sqlLocation) {
+
+        @Override
+        public String toString() {
+            // never print the password
+            return "Source[url=" + url + ", username=" + username + ", sqlLocation=" + sqlLocation + "]";
+        }
+    }
+
+    public record Output(@NotNull Path dir) {
+    }
+
+    public record Fiscal(
+            @Min(1) @Max(12) int yearStartMonth,
+            @NotNull @Pattern(regexp = "END|START", message = "must be END or START") String yearNamedBy) {
+    }
+
+    public record Quota(boolean proratePartialMonths) {
+    }
+
+    public record Pace(@NotNull @DecimalMin("0") BigDecimal onPace, @NotNull @DecimalMin("0") BigDecimal atRisk) {
+    }
+
+    public record Flags(@Valid @NotNull PullIn pullIn, @Min(0) int cancelWindowDays) {
+        public record PullIn(
+                @NotNull @DecimalMin("0") BigDecimal minCredit,
+                @Min(1) @Max(31) int days,
+                @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal share) {
+        }
+    }
+
+    public record Comp(
+            @NotBlank String defaultPlan,
+            @NotNull Map<String, @Valid Plan> plans,
+            @NotNull Map<String, String> assignments) {
+
+        public record Plan(
+                @NotNull @DecimalMin("0") BigDecimal annualTarget,
+                @NotNull @DecimalMin("0") BigDecimal capPct,
+                @NotNull List<@Valid TierRate> tiers) {
+        }
+
+        public record TierRate(@NotNull @DecimalMin("0") BigDecimal fromPct, @NotNull BigDecimal rate) {
+        }
+    }
+
+    public record Extract(@Min(1) @Max(100_000) int chunkSize) {
+    }
+
+    public record Mail(
+            @NotBlank String from,
+            String replyTo,
+            List<String> cc,
+            String opsTo,
+            String redirectAllTo,
+            @Min(10_000) long maxMessageBytes,
+            @Min(1) @Max(20) int maxAttempts,
+            @NotNull java.time.Duration retryBackoff) {
+    }
+
+    public record Excel(@Min(1) @Max(1_000_000) int maxDealRows) {
+    }
+}

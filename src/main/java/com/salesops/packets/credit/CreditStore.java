@@ -1,0 +1,170 @@
+package com.salesops.packets.credit;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Credit lines, credited bookings and rejects of a run in the app database. Writes join the
+ * caller's transaction (the extract step's chunk), so a chunk's rows and the reader's restart
+ * position commit together.
+ */
+public final class CreditStore {
+
+    private static final String INSERT_BOOKING = """
+            INSERT INTO credited_booking (run_key, booking_id, booking_date, account_name, booking_type,
+                channel, partner_name, amount, currency, fx_rate, primary_split_sum, primary_line_count,
+                cancelled_date, originals_in_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_LINE = """
+            INSERT INTO credit_line (run_key, booking_id, employee_id, reversal, team_id, credit_role,
+                split_percent, line_date, amount_base, booking_date, cancelled_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_REJECT = """
+            INSERT INTO booking_reject (run_key, booking_id, reason, detail, amount, currency)
+            VALUES (?, ?, ?, ?, ?, ?)""";
+    static final String LINE_COLUMNS = "l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, "
+            + "l.line_date, l.amount_base, l.reversal, l.booking_date, l.cancelled_date";
+
+    private final JdbcTemplate jdbc;
+
+    public CreditStore(DataSource appDataSource) {
+        this.jdbc = new JdbcTemplate(appDataSource);
+    }
+
+    public void save(String runKey, List<? extends CreditOutcome> outcomes) {
+        List<Object[]> bookings = new ArrayList<>();
+        List<Object[]> lines = new ArrayList<>();
+        List<Object[]> rejects = new ArrayList<>();
+        for (CreditOutcome outcome : outcomes) {
+            if (outcome instanceof CreditOutcome.Credited c) {
+                CreditedBooking b = c.booking();
+                bookings.add(new Object[] {runKey, b.bookingId(), Date.valueOf(b.bookingDate()),
+                        clip(b.accountName(), 1000), clip(b.bookingType(), 64), clip(b.channel(), 64),
+                        clip(b.partnerName(), 1000), b.amount(), b.currency(), b.fxRate(),
+                        b.primarySplitSum(), b.primaryLineCount(), date(b.cancelledDate()), b.originalsInRun()});
+                for (CreditLine l : c.lines()) {
+                    lines.add(new Object[] {runKey, l.bookingId(), l.employeeId(), l.reversal(), l.teamId(),
+                            l.role().name(), l.splitPercent(), Date.valueOf(l.lineDate()), l.amountBase(),
+                            Date.valueOf(l.bookingDate()), date(l.cancelledDate())});
+                }
+            } else if (outcome instanceof CreditOutcome.Rejected r) {
+                Reject x = r.reject();
+                rejects.add(new Object[] {runKey, x.bookingId(), x.reason().name(), clip(x.detail(), 1000),
+                        x.amount(), clip(x.currency(), 16)});
+            }
+        }
+        if (!bookings.isEmpty()) {
+            jdbc.batchUpdate(INSERT_BOOKING, bookings);
+        }
+        if (!lines.isEmpty()) {
+            jdbc.batchUpdate(INSERT_LINE, lines);
+        }
+        if (!rejects.isEmpty()) {
+            jdbc.batchUpdate(INSERT_REJECT, rejects);
+        }
+    }
+
+    /** Removes everything a run credited (a fresh start of the extract step). */
+    public void deleteRun(String runKey) {
+        jdbc.update("DELETE FROM credit_line WHERE run_key = ?", runKey);
+        jdbc.update("DELETE FROM credited_booking WHERE run_key = ?", runKey);
+        jdbc.update("DELETE FROM booking_reject WHERE run_key = ?", runKey);
+    }
+
+    public long creditedCount(String runKey) {
+        return count("SELECT COUNT(*) FROM credited_booking WHERE run_key = ?", runKey);
+    }
+
+    public long rejectedCount(String runKey) {
+        return count("SELECT COUNT(*) FROM booking_reject WHERE run_key = ?", runKey);
+    }
+
+    /** Bookings both credited and rejected: must be 0. */
+    public long creditedAndRejectedCount(String runKey) {
+        return count("SELECT COUNT(*) FROM credited_booking b JOIN booking_reject r "
+                + "ON r.run_key = b.run_key AND r.booking_id = b.booking_id WHERE b.run_key = ?", runKey);
+    }
+
+    public long lineCount(String runKey) {
+        return count("SELECT COUNT(*) FROM credit_line WHERE run_key = ?", runKey);
+    }
+
+    private long count(String sql, String runKey) {
+        Long n = jdbc.queryForObject(sql, Long.class, runKey);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Streams every credited booking with its lines, in booking order, one booking at a time.
+     * Memory stays at one booking whatever the size of the run.
+     */
+    public void forEachBooking(String runKey, int fetchSize, Consumer<CreditOutcome.Credited> action) {
+        String sql = "SELECT " + LINE_COLUMNS + ", b.account_name, b.booking_type, b.channel, b.partner_name, "
+                + "b.amount, b.currency, b.fx_rate, b.primary_split_sum, b.primary_line_count, b.originals_in_run "
+                + "FROM credited_booking b JOIN credit_line l ON l.run_key = b.run_key AND l.booking_id = b.booking_id "
+                + "WHERE b.run_key = ? ORDER BY l.booking_id, l.employee_id, l.reversal";
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(fetchSize);
+            ps.setString(1, runKey);
+            return ps;
+        }, rs -> {
+            String current = null;
+            CreditedBooking booking = null;
+            List<CreditLine> lines = new ArrayList<>();
+            while (rs.next()) {
+                CreditLine line = line(rs);
+                if (!line.bookingId().equals(current)) {
+                    if (booking != null) {
+                        action.accept(new CreditOutcome.Credited(booking, lines));
+                    }
+                    current = line.bookingId();
+                    lines = new ArrayList<>();
+                    booking = new CreditedBooking(line.bookingId(), line.bookingDate(), rs.getString(11),
+                            rs.getString(12), rs.getString(13), rs.getString(14), rs.getBigDecimal(15),
+                            rs.getString(16), rs.getBigDecimal(17), rs.getBigDecimal(18), rs.getInt(19),
+                            line.cancelledDate(), rs.getBoolean(20));
+                }
+                lines.add(line);
+            }
+            if (booking != null) {
+                action.accept(new CreditOutcome.Credited(booking, lines));
+            }
+            return null;
+        });
+    }
+
+    /** Rejects of a run, sorted by booking id (Java code point order is applied by the caller). */
+    public List<Reject> rejects(String runKey) {
+        return jdbc.query("SELECT booking_id, reason, detail, amount, currency FROM booking_reject WHERE run_key = ?",
+                (rs, i) -> new Reject(rs.getString(1), RejectReason.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getBigDecimal(4), rs.getString(5)), runKey);
+    }
+
+    static CreditLine line(ResultSet rs) throws SQLException {
+        return new CreditLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                CreditRole.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getDate(6).toLocalDate(),
+                rs.getBigDecimal(7).setScale(2), rs.getBoolean(8), rs.getDate(9).toLocalDate(),
+                localDate(rs.getDate(10)));
+    }
+
+    private static LocalDate localDate(java.sql.Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

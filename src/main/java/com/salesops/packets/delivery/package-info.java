@@ -1,0 +1,4 @@
+/**
+ * Emailing packets exactly once: the delivery ledger, the message, SMTP or the outbox folder.
+ */
+package com.salesops.packets.delivery;

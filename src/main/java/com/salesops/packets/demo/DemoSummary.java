@@ -1,0 +1,5 @@
+package com.salesops.packets.demo;
+
+/** Placeholder replaced by the demo branch. */
+public record DemoSummary(long bookings) {
+}

@@ -1,0 +1,241 @@
+package com.salesops.packets.packet;
+
+import com.salesops.packets.attainment.Distribution;
+import com.salesops.packets.attainment.Distributions;
+import com.salesops.packets.attainment.Flag;
+import com.salesops.packets.attainment.Level;
+import com.salesops.packets.attainment.NodeResult;
+import com.salesops.packets.attainment.ResultOrder;
+import com.salesops.packets.calendar.Period;
+import com.salesops.packets.calendar.RunPlan;
+import com.salesops.packets.calendar.Window;
+import com.salesops.packets.credit.CreditLine;
+import com.salesops.packets.credit.CreditRole;
+import com.salesops.packets.credit.CreditedBooking;
+import com.salesops.packets.source.Employee;
+import com.salesops.packets.source.Membership;
+import com.salesops.packets.source.Org;
+import com.salesops.packets.source.Team;
+import com.salesops.packets.support.JdbcStreaming;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Builds each manager's {@link Packet} from a run's results, restricted to the manager's subtree
+ * (DESIGN §4.8). This is the one place that decides what a packet may contain.
+ */
+public final class PacketAssembler {
+
+    private final RunPlan plan;
+    private final Org org;
+    private final List<NodeResult> rows;
+    private final List<Flag> flags;
+    private final DataSource app;
+    private final JdbcTemplate jdbc;
+    private final int maxDealRows;
+
+    public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, DataSource app,
+                           int maxDealRows) {
+        this.plan = plan;
+        this.org = org;
+        this.rows = rows;
+        this.flags = flags;
+        this.app = app;
+        this.jdbc = new JdbcTemplate(app);
+        this.maxDealRows = maxDealRows;
+    }
+
+    /** Teams that get a packet: a manager_id naming a known employee (DESIGN §4.8), id order. */
+    public List<Team> packetTeams() {
+        return org.teams().values().stream()
+                .filter(t -> t.managerId() != null && org.employee(t.managerId()).isPresent())
+                .sorted((a, b) -> ResultOrder.CODE_POINT.compare(a.id(), b.id()))
+                .toList();
+    }
+
+    /** Teams whose manager_id names no employee: no packet; the run summary lists them. */
+    public List<Team> teamsWithUnknownManager() {
+        return org.teams().values().stream()
+                .filter(t -> t.managerId() != null && org.employee(t.managerId()).isEmpty())
+                .toList();
+    }
+
+    public Set<String> subtree(String teamId) {
+        Set<String> ids = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(teamId));
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (ids.add(id)) {
+                org.children(id).forEach(c -> todo.push(c.id()));
+            }
+        }
+        return ids;
+    }
+
+    public Packet assemble(Team team, Instant generatedAt) {
+        Set<String> subtree = subtree(team.id());
+        Employee manager = org.employee(team.managerId()).orElseThrow();
+        List<String> children = org.children(team.id()).stream().map(Team::id)
+                .sorted(ResultOrder.CODE_POINT).toList();
+
+        List<NodeResult> teamRows = new ArrayList<>();
+        List<NodeResult> repRows = new ArrayList<>();
+        Set<String> members = packetEmployees(subtree);
+        for (NodeResult r : rows) {
+            if (r.level() == Level.TEAM && subtree.contains(r.nodeId())) {
+                teamRows.add(r);
+            } else if (r.level() == Level.REP && members.contains(r.nodeId())) {
+                repRows.add(r);
+            }
+        }
+        teamRows.sort((a, b) -> {
+            int c = a.window().compareTo(b.window());
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(teamRank(a.nodeId(), team.id(), children), teamRank(b.nodeId(), team.id(), children));
+            return c != 0 ? c : ResultOrder.CODE_POINT.compare(a.nodeId(), b.nodeId());
+        });
+        Map<Window, Distribution> distribution = new EnumMap<>(Window.class);
+        for (Window w : Window.values()) {
+            distribution.put(w, Distributions.of(repRows.stream().filter(r -> r.window() == w).toList()));
+        }
+        Map<String, String> teamNames = new TreeMap<>(ResultOrder.CODE_POINT);
+        subtree.forEach(id -> teamNames.put(id, org.team(id).map(Team::name).orElse(id)));
+        List<Flag> packetFlags = flags.stream().filter(f -> subtree.contains(f.teamId())).toList();
+
+        List<String> teamList = new ArrayList<>(subtree);
+        long total = countLines(teamList);
+        long shown = Math.min(total, maxDealRows);
+        DealSource deals = action -> streamDeals(teamList, total > maxDealRows, action);
+        return new Packet(plan, generatedAt, team, manager, List.copyOf(teamRows), List.copyOf(repRows),
+                Collections.unmodifiableMap(teamNames), children, distribution, packetFlags,
+                dailyCredit(teamList), deals, total, shown);
+    }
+
+    private static int teamRank(String id, String self, List<String> children) {
+        if (id.equals(self)) {
+            return 0;
+        }
+        return children.contains(id) ? 1 : 2;
+    }
+
+    /**
+     * Employees in a packet: a membership in the subtree overlapping the YEAR window, or a rep-row
+     * team in the subtree (DESIGN §4.8).
+     */
+    private Set<String> packetEmployees(Set<String> subtree) {
+        Period year = plan.window(Window.YEAR);
+        Set<String> ids = new HashSet<>();
+        for (Membership m : org.memberships()) {
+            if (subtree.contains(m.teamId()) && m.overlaps(year)) {
+                ids.add(m.employeeId());
+            }
+        }
+        for (NodeResult r : rows) {
+            if (r.level() == Level.REP && r.teamId().filter(subtree::contains).isPresent()) {
+                ids.add(r.nodeId());
+            }
+        }
+        return ids;
+    }
+
+    private long countLines(List<String> teams) {
+        String sql = "SELECT COUNT(*) FROM credit_line WHERE run_key = ? AND team_id IN (" + marks(teams.size()) + ")";
+        Long n = jdbc.queryForObject(sql, Long.class, args(teams).toArray());
+        return n == null ? 0 : n;
+    }
+
+    private Map<Window, SortedMap<LocalDate, BigDecimal>> dailyCredit(List<String> teams) {
+        Map<Window, SortedMap<LocalDate, BigDecimal>> daily = new EnumMap<>(Window.class);
+        for (Window w : List.of(Window.MONTH, Window.QUARTER)) {
+            Period p = plan.window(w);
+            List<Object> a = args(teams);
+            a.add(CreditRole.PRIMARY.name());
+            a.add(Date.valueOf(p.start()));
+            a.add(Date.valueOf(p.end()));
+            SortedMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
+            jdbc.query("SELECT line_date, SUM(amount_base) FROM credit_line WHERE run_key = ? AND team_id IN ("
+                    + marks(teams.size()) + ") AND credit_role = ? AND line_date BETWEEN ? AND ? GROUP BY line_date",
+                    rs -> {
+                        byDay.put(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2).setScale(2));
+                    }, a.toArray());
+            daily.put(w, Collections.unmodifiableSortedMap(byDay));
+        }
+        return daily;
+    }
+
+    private void streamDeals(List<String> teams, boolean largestOnly, Consumer<DealLine> action) {
+        String order = largestOnly
+                ? " ORDER BY ABS(l.amount_base) DESC, l.booking_id, l.employee_id, l.reversal LIMIT " + maxDealRows
+                : " ORDER BY l.line_date, l.booking_id, l.employee_id, l.reversal";
+        String sql = "SELECT l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, l.line_date, "
+                + "l.amount_base, l.reversal, l.booking_date, l.cancelled_date, b.account_name, b.booking_type, "
+                + "b.channel, b.partner_name, b.amount, b.currency, b.fx_rate, b.primary_split_sum, "
+                + "b.primary_line_count, b.originals_in_run "
+                + "FROM credit_line l JOIN credited_booking b ON b.run_key = l.run_key AND b.booking_id = l.booking_id "
+                + "WHERE l.run_key = ? AND l.team_id IN (" + marks(teams.size()) + ")" + order;
+        Map<String, String> teamNames = new LinkedHashMap<>();
+        try (Connection con = app.getConnection();
+             PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(JdbcStreaming.fetchSize(con));
+            List<Object> a = args(teams);
+            for (int i = 0; i < a.size(); i++) {
+                ps.setObject(i + 1, a.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CreditLine line = new CreditLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                            CreditRole.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getDate(6).toLocalDate(),
+                            rs.getBigDecimal(7).setScale(2), rs.getBoolean(8), rs.getDate(9).toLocalDate(),
+                            Optional.ofNullable(rs.getDate(10)).map(Date::toLocalDate).orElse(null));
+                    CreditedBooking booking = new CreditedBooking(line.bookingId(), line.bookingDate(),
+                            rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                            rs.getBigDecimal(15), rs.getString(16), rs.getBigDecimal(17), rs.getBigDecimal(18),
+                            rs.getInt(19), line.cancelledDate(), rs.getBoolean(20));
+                    String employeeName = org.employee(line.employeeId()).map(Employee::fullName).orElse(line.employeeId());
+                    String teamName = teamNames.computeIfAbsent(line.teamId(),
+                            id -> org.team(id).map(Team::name).orElse(id));
+                    action.accept(new DealLine(line, booking, employeeName, teamName));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("cannot read deal lines: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Object> args(List<String> teams) {
+        List<Object> a = new ArrayList<>();
+        a.add(plan.runKey());
+        a.addAll(teams);
+        return a;
+    }
+
+    private static String marks(int n) {
+        return Collections.nCopies(n, "?").stream().collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,104 @@
+package com.salesops.packets.run;
+
+import com.salesops.packets.attainment.AttainmentCalculator;
+import com.salesops.packets.attainment.AttainmentResults;
+import com.salesops.packets.attainment.ResultStore;
+import com.salesops.packets.credit.CreditStore;
+import com.salesops.packets.credit.Reconciliation;
+import com.salesops.packets.source.SourceDatabase;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Computes rep and team results for every window from the run's credit lines, checks the
+ * reconciliation invariant (DESIGN §4.9), stores the results and writes the three CSV files.
+ */
+final class ComputeAttainmentTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(ComputeAttainmentTasklet.class);
+    static final String BOOKINGS_READ = "invariant.bookingsRead";
+    static final String CREDITED = "invariant.credited";
+    static final String REJECTED = "invariant.rejected";
+    static final String LINES = "invariant.lines";
+    static final String BROKEN = "invariant.brokenBookings";
+
+    private final RunContexts contexts;
+    private final SourceDatabase source;
+    private final CreditStore credits;
+    private final ResultStore results;
+    private final Path outputDir;
+    private final int fetchSize;
+
+    ComputeAttainmentTasklet(RunContexts contexts, SourceDatabase source, CreditStore credits, ResultStore results,
+                             Path outputDir, int fetchSize) {
+        this.contexts = contexts;
+        this.source = source;
+        this.credits = credits;
+        this.results = results;
+        this.outputDir = outputDir;
+        this.fetchSize = fetchSize;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+        String runKey = Params.runKey(chunk);
+        RunContexts.RunContext run = contexts.get(runKey);
+        AttainmentCalculator calculator = new AttainmentCalculator(run.plan(), run.org(), contexts.settings());
+        List<String> broken = new ArrayList<>();
+        long[] lines = {0};
+        credits.forEachBooking(runKey, fetchSize, booking -> {
+            Reconciliation.check(booking.booking(), booking.lines()).ifPresent(broken::add);
+            lines[0] += booking.lines().size();
+            calculator.accept(booking.lines());
+        });
+        AttainmentResults computed = calculator.finish();
+
+        // Invariant (1): every booking the source holds for [S, D] is credited or rejected, never both.
+        long read = countSourceBookings(run);
+        long credited = credits.creditedCount(runKey);
+        long rejected = credits.rejectedCount(runKey);
+        long both = credits.creditedAndRejectedCount(runKey);
+        ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
+        job.putLong(BOOKINGS_READ, read);
+        job.putLong(CREDITED, credited);
+        job.putLong(REJECTED, rejected);
+        job.putLong(LINES, lines[0]);
+        job.putLong(BROKEN, broken.size());
+        if (read != credited + rejected || both != 0) {
+            throw new InvariantBrokenException(String.format(
+                    "Reconciliation failed for %s: %d bookings read, %d credited + %d rejected = %d, %d both",
+                    runKey, read, credited, rejected, credited + rejected, both));
+        }
+        if (!broken.isEmpty()) {
+            throw new InvariantBrokenException("Reconciliation failed for " + runKey + ": " + broken.size()
+                    + " booking(s) whose PRIMARY lines do not add up, first: " + broken.get(0));
+        }
+
+        results.replace(runKey, computed);
+        Path dir = outputDir.resolve(runKey);
+        RunOutputs.writeAttainment(dir.resolve("attainment.csv"), runKey, computed.rows());
+        RunOutputs.writeRejects(dir.resolve("rejects.csv"), runKey, credits.rejects(runKey));
+        RunOutputs.writeFlags(dir.resolve("flags.csv"), runKey, computed.flags());
+        contribution.incrementWriteCount(computed.rows().size());
+        log.info("{}: {} bookings read = {} credited + {} rejected; {} lines; {} result rows, {} flags", runKey, read,
+                credited, rejected, lines[0], computed.rows().size(), computed.flags().size());
+        return RepeatStatus.FINISHED;
+    }
+
+    private long countSourceBookings(RunContexts.RunContext run) {
+        Date s = Date.valueOf(run.plan().readStart());
+        Date d = Date.valueOf(run.plan().asOf());
+        Long n = new JdbcTemplate(source.dataSource()).queryForObject(source.sql("bookings-count"), Long.class, s, d, s, d);
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,11 @@
+package com.salesops.packets.run;
+
+/** The reconciliation invariant of DESIGN §4.9 does not hold: the run must fail loudly. */
+final class InvariantBrokenException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    InvariantBrokenException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,48 @@
+package com.salesops.packets.run;
+
+import com.salesops.packets.attainment.AttainmentSettings;
+import com.salesops.packets.calendar.FiscalCalendar;
+import com.salesops.packets.calendar.RunPlan;
+import com.salesops.packets.source.Org;
+import com.salesops.packets.source.SourceReader;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The plan and organisation of a run, loaded from the source once per JVM and run key: every step
+ * of one execution sees the same org, and a restart in a new JVM reads it afresh.
+ */
+public final class RunContexts {
+
+    /** What every step of a run works from. */
+    public record RunContext(RunPlan plan, Org org) {
+    }
+
+    private final FiscalCalendar calendar;
+    private final SourceReader source;
+    private final String baseCurrency;
+    private final AttainmentSettings settings;
+    private final Map<String, RunContext> loaded = new ConcurrentHashMap<>();
+
+    public RunContexts(FiscalCalendar calendar, SourceReader source, String baseCurrency, AttainmentSettings settings) {
+        this.calendar = calendar;
+        this.source = source;
+        this.baseCurrency = baseCurrency;
+        this.settings = settings;
+    }
+
+    public RunContext get(String runKey) {
+        return loaded.computeIfAbsent(runKey, k -> {
+            RunPlan plan = RunKeys.plan(k, calendar);
+            return new RunContext(plan, source.loadOrg(plan, baseCurrency));
+        });
+    }
+
+    public RunPlan plan(String runKey) {
+        return RunKeys.plan(runKey, calendar);
+    }
+
+    public AttainmentSettings settings() {
+        return settings;
+    }
+}

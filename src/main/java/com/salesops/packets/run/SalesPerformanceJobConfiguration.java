@@ -1,0 +1,204 @@
+package com.salesops.packets.run;
+
+import com.salesops.packets.attainment.ResultStore;
+import com.salesops.packets.config.PacketsProperties;
+import com.salesops.packets.credit.CreditOutcome;
+import com.salesops.packets.credit.CreditStore;
+import com.salesops.packets.credit.Crediting;
+import com.salesops.packets.delivery.DeliveryLedger;
+import com.salesops.packets.delivery.MailSettings;
+import com.salesops.packets.delivery.PacketMailer;
+import com.salesops.packets.packet.PacketStore;
+import com.salesops.packets.packet.excel.ExcelPacketWriter;
+import com.salesops.packets.packet.pdf.PdfPacketWriter;
+import com.salesops.packets.source.Booking;
+import com.salesops.packets.source.BookingReader;
+import com.salesops.packets.source.SourceDatabase;
+import com.salesops.packets.source.SourceReader;
+import com.salesops.packets.support.JdbcStreaming;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The one job: prepare → extract & credit → compute attainment → render packets → deliver →
+ * summary. Identified by its run key alone (no incrementer): launching a key again restarts it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PacketsProperties.class)
+public class SalesPerformanceJobConfiguration {
+
+    public static final String JOB_NAME = "salesPerformanceJob";
+
+    @Bean(destroyMethod = "close")
+    SourceDatabase sourceDatabase(PacketsProperties p) {
+        return new SourceDatabase(p.source().url(), p.source().username(), p.source().password(),
+                p.source().sqlLocation());
+    }
+
+    @Bean
+    RunContexts runContexts(PacketsProperties p, SourceDatabase source) {
+        return new RunContexts(Settings.calendar(p), new SourceReader(source), p.baseCurrency(), Settings.attainment(p));
+    }
+
+    @Bean
+    CreditStore creditStore(DataSource app) {
+        return new CreditStore(app);
+    }
+
+    @Bean
+    ResultStore resultStore(DataSource app) {
+        return new ResultStore(app);
+    }
+
+    @Bean
+    PacketStore packetStore(DataSource app, PlatformTransactionManager transactions) {
+        return new PacketStore(app, transactions);
+    }
+
+    @Bean
+    DeliveryLedger deliveryLedger(DataSource app, PlatformTransactionManager transactions) {
+        return new DeliveryLedger(app, transactions);
+    }
+
+    @Bean
+    MailSettings mailSettings(PacketsProperties p) {
+        return Settings.mail(p);
+    }
+
+    @Bean
+    PacketMailer packetMailer(MailSettings settings, ObjectProvider<JavaMailSender> smtp) {
+        return new PacketMailer(settings, Optional.ofNullable(smtp.getIfAvailable()));
+    }
+
+    @Bean
+    Job salesPerformanceJob(JobRepository jobRepository, Step prepareRunStep, Step extractCreditsStep,
+                            Step computeAttainmentStep, Step renderPacketsStep, Step deliverPacketsStep,
+                            Step writeSummaryStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(prepareRunStep)
+                .next(extractCreditsStep)
+                .next(computeAttainmentStep)
+                .next(renderPacketsStep)
+                .next(deliverPacketsStep)
+                .next(writeSummaryStep)
+                .build();
+    }
+
+    @Bean
+    Step prepareRunStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
+                        CreditStore credits, PacketStore packets, PacketsProperties p) {
+        return new StepBuilder("prepareRunStep", jobRepository)
+                .tasklet(new PrepareRunTasklet(contexts, credits, packets, outputDir(p)), tx)
+                .build();
+    }
+
+    @Bean
+    Step extractCreditsStep(JobRepository jobRepository, PlatformTransactionManager tx, BookingReader bookingReader,
+                            ItemProcessor<Booking, CreditOutcome> creditingProcessor,
+                            ItemWriter<CreditOutcome> creditWriter, PacketsProperties p) {
+        return new StepBuilder("extractCreditsStep", jobRepository)
+                .<Booking, CreditOutcome>chunk(p.extract().chunkSize())
+                .transactionManager(tx)
+                .reader(bookingReader)
+                .processor(creditingProcessor)
+                .writer(creditWriter)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    BookingReader bookingReader(@Value("#{jobParameters['runKey']}") String runKey, SourceDatabase source,
+                                RunContexts contexts) {
+        return new BookingReader(source, contexts.plan(runKey));
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<Booking, CreditOutcome> creditingProcessor(@Value("#{jobParameters['runKey']}") String runKey,
+                                                             RunContexts contexts) {
+        RunContexts.RunContext run = contexts.get(runKey);
+        Crediting crediting = new Crediting(run.plan(), run.org());
+        return crediting::credit;
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<CreditOutcome> creditWriter(@Value("#{jobParameters['runKey']}") String runKey, CreditStore credits) {
+        return chunk -> credits.save(runKey, chunk.getItems());
+    }
+
+    @Bean
+    Step computeAttainmentStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
+                               SourceDatabase source, CreditStore credits, ResultStore results, PacketsProperties p,
+                               DataSourceProperties app) {
+        return new StepBuilder("computeAttainmentStep", jobRepository)
+                .tasklet(new ComputeAttainmentTasklet(contexts, source, credits, results, outputDir(p),
+                        JdbcStreaming.fetchSize(app.getUrl())), tx)
+                .build();
+    }
+
+    @Bean
+    Step renderPacketsStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
+                           ResultStore results, PacketStore packets, DataSource app, PacketsProperties p) {
+        Supplier<ExcelPacketWriter> excel = memoize(ExcelPacketWriter::new);
+        Supplier<PdfPacketWriter> pdf = memoize(PdfPacketWriter::new);
+        return new StepBuilder("renderPacketsStep", jobRepository)
+                .tasklet(new RenderPacketsTasklet(contexts, results, packets, app, excel, pdf, outputDir(p),
+                        p.excel().maxDealRows()), tx)
+                .build();
+    }
+
+    @Bean
+    Step deliverPacketsStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
+                            ResultStore results, PacketStore packets, DeliveryLedger ledger, PacketMailer mailer,
+                            MailSettings settings, PacketsProperties p) {
+        return new StepBuilder("deliverPacketsStep", jobRepository)
+                .tasklet(new DeliverPacketsTasklet(contexts, results, packets, ledger, mailer, settings, outputDir(p)), tx)
+                .build();
+    }
+
+    @Bean
+    Step writeSummaryStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
+                          PacketStore packets, DeliveryLedger ledger, PacketsProperties p) {
+        return new StepBuilder("writeSummaryStep", jobRepository)
+                .tasklet(new WriteSummaryTasklet(contexts, packets, ledger, jobRepository, outputDir(p)), tx)
+                .build();
+    }
+
+    private static Path outputDir(PacketsProperties p) {
+        return p.output().dir().toAbsolutePath().normalize();
+    }
+
+    /** Templates compile once per JVM, on first use (not at start-up: status and validate-config stay fast). */
+    private static <T> Supplier<T> memoize(Supplier<T> factory) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = factory.get();
+                }
+                return value;
+            }
+        };
+    }
+}

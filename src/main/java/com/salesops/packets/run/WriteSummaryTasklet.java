@@ -1,0 +1,138 @@
+package com.salesops.packets.run;
+
+import com.salesops.packets.delivery.Delivery;
+import com.salesops.packets.delivery.DeliveryLedger;
+import com.salesops.packets.delivery.DeliveryStatus;
+import com.salesops.packets.packet.PacketStore;
+import com.salesops.packets.packet.RenderedPacket;
+import com.salesops.packets.source.Employee;
+import com.salesops.packets.source.Team;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes {@code run-summary.json}: counts, the invariant, packets and emails, and timings per step. */
+final class WriteSummaryTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteSummaryTasklet.class);
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final RunContexts contexts;
+    private final PacketStore packets;
+    private final DeliveryLedger ledger;
+    private final JobRepository jobRepository;
+    private final Path outputDir;
+
+    WriteSummaryTasklet(RunContexts contexts, PacketStore packets, DeliveryLedger ledger, JobRepository jobRepository,
+                        Path outputDir) {
+        this.contexts = contexts;
+        this.packets = packets;
+        this.ledger = ledger;
+        this.jobRepository = jobRepository;
+        this.outputDir = outputDir;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
+        String runKey = Params.runKey(chunk);
+        RunContexts.RunContext run = contexts.get(runKey);
+        JobExecution current = chunk.getStepContext().getStepExecution().getJobExecution();
+        ExecutionContext ec = latestInvariant(current);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("runKey", runKey);
+        summary.put("asOf", run.plan().asOf().toString());
+        summary.put("readStart", run.plan().readStart().toString());
+        summary.put("jobExecutionId", current.getId());
+        summary.put("generatedAt", LocalDateTime.now().withNano(0).toString());
+        Map<String, Object> bookings = new LinkedHashMap<>();
+        long read = ec.getLong(ComputeAttainmentTasklet.BOOKINGS_READ, -1);
+        long credited = ec.getLong(ComputeAttainmentTasklet.CREDITED, -1);
+        long rejected = ec.getLong(ComputeAttainmentTasklet.REJECTED, -1);
+        bookings.put("read", read);
+        bookings.put("credited", credited);
+        bookings.put("rejected", rejected);
+        bookings.put("creditLines", ec.getLong(ComputeAttainmentTasklet.LINES, -1));
+        summary.put("bookings", bookings);
+        Map<String, Object> invariant = new LinkedHashMap<>();
+        invariant.put("everyBookingCreditedOrRejected", read >= 0 && read == credited + rejected);
+        invariant.put("bookingsWithUnbalancedPrimaryLines", ec.getLong(ComputeAttainmentTasklet.BROKEN, -1));
+        invariant.put("holds", read >= 0 && read == credited + rejected && ec.getLong(ComputeAttainmentTasklet.BROKEN, -1) == 0);
+        summary.put("invariant", invariant);
+
+        List<RenderedPacket> rendered = packets.rendered(runKey);
+        List<Delivery> deliveries = ledger.all(runKey);
+        Map<String, Object> packetCounts = new LinkedHashMap<>();
+        packetCounts.put("rendered", rendered.size());
+        packetCounts.put("sent", deliveries.stream().filter(d -> d.status() == DeliveryStatus.SENT).count());
+        packetCounts.put("failed", deliveries.stream().filter(d -> d.status() != DeliveryStatus.SENT).count());
+        summary.put("packets", packetCounts);
+        List<String> noEmail = new ArrayList<>();
+        List<String> unknownManager = new ArrayList<>();
+        for (Team t : run.org().teams().values()) {
+            if (t.managerId() == null) {
+                continue;
+            }
+            Employee manager = run.org().employees().get(t.managerId());
+            if (manager == null) {
+                unknownManager.add(t.id());
+            } else if (!manager.hasEmail()) {
+                noEmail.add(t.id() + " (" + manager.id() + ")");
+            }
+        }
+        summary.put("managersWithoutEmail", noEmail);
+        summary.put("teamsWithUnknownManager", unknownManager);
+        summary.put("stepTimingsMillis", timings(current));
+
+        Path file = outputDir.resolve(runKey).resolve("run-summary.json");
+        Path temp = file.resolveSibling("run-summary.json.part");
+        Files.writeString(temp, JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        log.info("{}: summary written to {}", runKey, file);
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The invariant figures live in the job context of the execution that computed them. */
+    private ExecutionContext latestInvariant(JobExecution current) {
+        if (current.getExecutionContext().containsKey(ComputeAttainmentTasklet.BOOKINGS_READ)) {
+            return current.getExecutionContext();
+        }
+        for (JobExecution e : jobRepository.getJobExecutions(current.getJobInstance())) {
+            if (e.getExecutionContext().containsKey(ComputeAttainmentTasklet.BOOKINGS_READ)) {
+                return e.getExecutionContext();
+            }
+        }
+        return new ExecutionContext();
+    }
+
+    /** Per step, the time of its completed execution (earlier executions of a restarted run included). */
+    private Map<String, Long> timings(JobExecution current) {
+        Map<String, Long> millis = new LinkedHashMap<>();
+        for (JobExecution e : jobRepository.getJobExecutions(current.getJobInstance())) {
+            for (StepExecution s : e.getStepExecutions()) {
+                if (s.getStartTime() != null && s.getEndTime() != null) {
+                    millis.merge(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime()).toMillis(), Long::sum);
+                }
+            }
+        }
+        return millis;
+    }
+}

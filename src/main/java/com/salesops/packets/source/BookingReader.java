@@ -1,0 +1,119 @@
+package com.salesops.packets.source;
+
+import com.salesops.packets.calendar.RunPlan;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+
+/**
+ * Streams the bookings a run reads, each with its credit rows, in booking_id order. Restart state
+ * is the last booking handed out: a restarted step resumes after the last committed chunk with a
+ * keyset query, so nothing is credited twice or skipped.
+ */
+public class BookingReader implements ItemStreamReader<Booking> {
+
+    static final String LAST_BOOKING_ID = "bookings.lastBookingId";
+
+    private final SourceDatabase source;
+    private final RunPlan plan;
+    private Connection connection;
+    private PreparedStatement statement;
+    private ResultSet rows;
+    private boolean rowPending;
+    private String lastBookingId = "";
+
+    public BookingReader(SourceDatabase source, RunPlan plan) {
+        this.source = source;
+        this.plan = plan;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        lastBookingId = context.getString(LAST_BOOKING_ID, "");
+        try {
+            connection = source.dataSource().getConnection();
+            connection.setReadOnly(true);
+            statement = connection.prepareStatement(source.sql("bookings"),
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            statement.setFetchSize(source.streamingFetchSize());
+            Date s = Date.valueOf(plan.readStart());
+            Date d = Date.valueOf(plan.asOf());
+            statement.setDate(1, s);
+            statement.setDate(2, d);
+            statement.setDate(3, s);
+            statement.setDate(4, d);
+            statement.setString(5, lastBookingId);
+            rows = statement.executeQuery();
+            rowPending = rows.next();
+        } catch (SQLException e) {
+            close();
+            throw new ItemStreamException("cannot read bookings from the source database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Booking read() throws SQLException {
+        if (!rowPending) {
+            return null;
+        }
+        String id = rows.getString("booking_id");
+        LocalDate bookingDate = SourceReader.date(rows, rows.findColumn("booking_date"));
+        String account = rows.getString("account_name");
+        BigDecimal amount = rows.getBigDecimal("amount");
+        String currency = rows.getString("currency");
+        String type = rows.getString("booking_type");
+        String channel = rows.getString("channel");
+        String partner = rows.getString("partner_name");
+        String status = rows.getString("status");
+        LocalDate cancelledDate = SourceReader.date(rows, rows.findColumn("cancelled_date"));
+        List<BookingCredit> credits = new ArrayList<>();
+        do {
+            String employeeId = rows.getString("employee_id");
+            String role = rows.getString("credit_role");
+            BigDecimal split = rows.getBigDecimal("split_percent");
+            // LEFT JOIN: a booking without credit rows comes back as one row of NULL credit columns.
+            if (employeeId != null || role != null || split != null) {
+                credits.add(new BookingCredit(employeeId, role, split));
+            }
+            rowPending = rows.next();
+        } while (rowPending && id.equals(rows.getString("booking_id")));
+        lastBookingId = id;
+        return new Booking(id, bookingDate, account, amount, currency, type, channel, partner, status,
+                cancelledDate, credits);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putString(LAST_BOOKING_ID, lastBookingId);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (rows != null) {
+                rows.close();
+            }
+            if (statement != null) {
+                statement.close();
+            }
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new ItemStreamException("cannot close the bookings cursor", e);
+        } finally {
+            rows = null;
+            statement = null;
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+SELECT employee_id, month, amount, currency
+FROM rep_quota
+WHERE month BETWEEN ? AND ?
