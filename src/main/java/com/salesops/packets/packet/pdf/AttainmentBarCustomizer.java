@@ -10,7 +10,10 @@ import java.util.Locale;
 import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.charts.JRChartCustomizer;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
@@ -18,6 +21,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.category.CategoryDataset;
@@ -42,6 +46,9 @@ public final class AttainmentBarCustomizer implements JRChartCustomizer {
         plot.setRenderer(new BandRenderer(data));
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        // Horizontal bars put the value axis on top by default; below reads like a table.
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+        chart.setPadding(new RectangleInsets(2, 2, 2, 18));
 
         ValueMarker quota = new ValueMarker(100.0, Color.BLACK, new BasicStroke(1.5f,
                 BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
@@ -75,6 +82,10 @@ public final class AttainmentBarCustomizer implements JRChartCustomizer {
                     new DecimalFormat("0.00", DecimalFormatSymbols.getInstance(Locale.US))));
             setDefaultItemLabelFont(new Font("DejaVu Sans", Font.PLAIN, 7));
             setDefaultItemLabelsVisible(true);
+            setDefaultPositiveItemLabelPosition(
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+            setDefaultNegativeItemLabelPosition(
+                    new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
         }
 
         @Override

@@ -25,6 +25,8 @@ public final class PaceChartCustomizer implements JRChartCustomizer {
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        // One path per series, so the pace line's dashes run on across its many short segments.
+        renderer.setDrawSeriesLineAsPath(true);
         renderer.setSeriesPaint(0, AttainmentBarCustomizer.FROM_75);
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         renderer.setSeriesPaint(1, Color.DARK_GRAY);
