@@ -1,6 +1,10 @@
 package com.salesops.packets.packet.pdf;
 
 import com.salesops.packets.attainment.PaceStatus;
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -74,7 +78,37 @@ final class Formats {
         };
     }
 
+    /**
+     * A person's name, with the employee id added when the embedded font (DejaVu Sans, which has no
+     * CJK glyphs) cannot draw every character of it: the reader then still sees who it is.
+     */
+    static String person(String name, String employeeId) {
+        if (name == null || name.isBlank()) {
+            return employeeId;
+        }
+        return EmbeddedFont.canDisplay(name) ? name : name + " (" + employeeId + ")";
+    }
+
     static String generated(Instant instant) {
         return GENERATED.format(instant);
+    }
+
+    /** DejaVu Sans as jasperreports-fonts ships it, loaded once to ask which characters it has. */
+    private static final class EmbeddedFont {
+
+        private static final Font FONT = load();
+
+        static boolean canDisplay(String text) {
+            return FONT == null || FONT.canDisplayUpTo(text) == -1;
+        }
+
+        private static Font load() {
+            try (InputStream in = Formats.class.getResourceAsStream(
+                    "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf")) {
+                return in == null ? null : Font.createFont(Font.TRUETYPE_FONT, in);
+            } catch (FontFormatException | IOException e) {
+                return null;
+            }
+        }
     }
 }

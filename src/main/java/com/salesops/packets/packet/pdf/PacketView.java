@@ -164,7 +164,7 @@ final class PacketView {
         for (NodeResult r : reps) {
             Map<String, Object> row = new HashMap<>();
             row.put("rank", String.valueOf(packetRank.get(r.nodeId())));
-            row.put("rep", orNa(r.nodeName()));
+            row.put("rep", Formats.person(r.nodeName(), r.nodeId()));
             row.put("team", teamName(r.teamId()));
             row.put("attainment", Formats.pct(r.attainmentPct()));
             row.put("pace", Formats.pace(r.paceStatus()));
@@ -339,7 +339,7 @@ final class PacketView {
             }
             Map<String, Object> row = new HashMap<>();
             row.put("flag", f.flag() == FlagType.PERIOD_END_PULL_IN ? "Period-end pull-in" : "Cancelled after credit");
-            row.put("rep", orNa(names.getOrDefault(f.employeeId(), f.employeeId())));
+            row.put("rep", Formats.person(names.get(f.employeeId()), f.employeeId()));
             row.put("team", teamName(Optional.ofNullable(f.teamId())));
             row.put("period", f.period().start() + " – " + f.period().end());
             row.put("amount", Formats.money(f.amount()));

@@ -50,4 +50,12 @@ class FormatsTest {
         assertThat(Formats.rank(OptionalInt.empty())).isEqualTo("n/a");
         assertThat(Formats.pace(Optional.<PaceStatus>empty())).isEqualTo("n/a");
     }
+
+    @Test
+    void personKeepsNamesTheEmbeddedFontCanDrawAndAddsTheIdToThoseItCannot() {
+        // given / when / then
+        assertThat(Formats.person("Łukasz Zoë Müller", "E001")).isEqualTo("Łukasz Zoë Müller");
+        assertThat(Formats.person("王伟", "R007")).isEqualTo("王伟 (R007)");
+        assertThat(Formats.person(null, "R008")).isEqualTo("R008");
+    }
 }

@@ -128,7 +128,7 @@ class PdfPacketWriterTest {
     }
 
     @Test
-    void directorPacketWith200RepsRendersEveryRepAndChildTeamOnFewPages() throws IOException {
+    void directorPacketWith200RepsRendersEveryRepAndChildTeamOnFewPagesEvenWithACjkName() throws IOException {
         // given
         Packet packet = PdfSamplePackets.directorWith200Reps();
         Path pdf = SAMPLES.resolve("region-emea.pdf");
