@@ -1,11 +1,85 @@
 package com.salesops.packets.packet.pdf;
 
 import com.salesops.packets.packet.Packet;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Objects;
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 
-/** Placeholder replaced by the pdf branch. */
+/**
+ * Writes a manager's PDF packet (DESIGN §5). Templates are compiled once, in the constructor, and
+ * shared: {@link #write} may be called for many packets and from several threads at once.
+ */
 public final class PdfPacketWriter {
-    public void write(Packet packet, Path target) throws java.io.IOException {
-        throw new UnsupportedOperationException("merged from the pdf branch");
+
+    private final Templates templates;
+
+    public PdfPacketWriter() {
+        this.templates = Templates.compile();
+    }
+
+    /**
+     * Renders {@code packet} to {@code target}. The file appears whole or not at all: it is written
+     * to a temporary file in the same folder and then moved over {@code target}.
+     */
+    public void write(Packet packet, Path target) throws IOException {
+        Objects.requireNonNull(packet, "packet");
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                export(fill(packet), out, "Performance packet — " + packet.team().name());
+            }
+            moveIntoPlace(temp, absolute);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private JasperPrint fill(Packet packet) throws IOException {
+        Map<String, Object> parameters = PacketView.parameters(packet, templates);
+        try {
+            // The master has one record; every section is a band fed from the parameters.
+            return JasperFillManager.fillReport(templates.packet(), parameters, new JREmptyDataSource(1));
+        } catch (JRException e) {
+            throw new IOException("cannot fill the PDF packet of team " + packet.team().id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void export(JasperPrint print, OutputStream out, String title) throws IOException {
+        JRPdfExporter exporter = new JRPdfExporter();
+        exporter.setExporterInput(new SimpleExporterInput(print));
+        exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+        SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+        configuration.setMetadataTitle(title);
+        configuration.setMetadataCreator("Attainment Packets");
+        exporter.setConfiguration(configuration);
+        try {
+            exporter.exportReport();
+        } catch (JRException e) {
+            throw new IOException("cannot export the PDF packet: " + e.getMessage(), e);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }

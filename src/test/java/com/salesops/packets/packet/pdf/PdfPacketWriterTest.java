@@ -1,0 +1,239 @@
+package com.salesops.packets.packet.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesops.packets.calendar.Window;
+import com.salesops.packets.packet.Packet;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PdfPacketWriterTest {
+
+    /** Rendered samples stay here for a human to look at. */
+    private static final Path SAMPLES = Paths.get("target", "pdf-samples");
+
+    private static PdfPacketWriter writer;
+    private static List<String> westPages;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void renderTeamWest() throws IOException {
+        writer = new PdfPacketWriter();
+        Files.createDirectories(SAMPLES);
+        Path pdf = SAMPLES.resolve("team-west.pdf");
+        writer.write(PdfSamplePackets.firstLineTeam(), pdf);
+        westPages = pages(pdf);
+        writePng(pdf, 0, SAMPLES.resolve("team-west-page1.png"));
+    }
+
+    @Test
+    void pageOneShowsTeamAttainmentCreditedAndQuotaOfEveryWindowAsFormattedFromTheInputs() {
+        // given
+        String page1 = westPages.get(0);
+
+        // then
+        for (Window w : Window.values()) {
+            BigDecimal quota = PdfSamplePackets.WEST_QUOTA.get(w);
+            BigDecimal credited = PdfSamplePackets.WEST_CREDITED.get(w);
+            String attainment = PdfSamplePackets.attainment(credited, quota).setScale(2, RoundingMode.HALF_UP)
+                    .toPlainString() + " %";
+            assertThat(page1).contains(w.name(), attainment, grouped(credited), grouped(quota));
+        }
+        assertThat(page1).contains("84.30 %", "252,898.80", "300,000.00", "3,012,345.67", "3,600,000.00");
+    }
+
+    @Test
+    void pageOneCarriesTitleManagerConfidentialityMarkAndFlagCount() {
+        // given
+        String page1 = westPages.get(0);
+
+        // then
+        assertThat(page1).contains("Performance packet — Team West", "Manager: Maria Ortega",
+                "Confidential — prepared for Maria Ortega", "Flags: 2", "Top 3 reps (MONTH attainment)");
+    }
+
+    @Test
+    void repTableListsExactlyThePacketsRepsAndNoOneElse() {
+        // given
+        String all = String.join("\n", westPages);
+
+        // when
+        Set<String> ids = matches(all, "\\bE\\d{3}\\b");
+
+        // then
+        assertThat(ids).containsExactly("E001", "E002", "E003");
+        assertThat(all).contains("Łukasz Kowalski", "Zoë Adams", "Jürgen Müller")
+                .doesNotContain(PdfSamplePackets.OUTSIDER);
+    }
+
+    @Test
+    void nonLatinNamesAreEmbeddedAndExtractedUnchanged() {
+        // given
+        String page1 = westPages.get(0);
+
+        // then
+        assertThat(page1).contains("Łukasz Kowalski", "Zoë Adams", "Jürgen Müller");
+    }
+
+    @Test
+    void everyPageHasTheFooterWithRunKeyCutOffAndPageXOfY() {
+        // given
+        int n = westPages.size();
+
+        // then
+        for (int i = 0; i < n; i++) {
+            String page = westPages.get(i).replaceAll("\\s+", " ");
+            assertThat(page).contains("Page " + (i + 1) + " of " + n, "nightly-2026-11-26",
+                    "data cut-off 2026-11-26", "generated 2026-11-27 02:15 UTC", "Team West");
+        }
+    }
+
+    @Test
+    void flagsAreListedWithTheirDeals() {
+        // given
+        String all = String.join("\n", westPages);
+
+        // then
+        assertThat(all).contains("Period-end pull-in", "Cancelled after credit", "B-1001 · Acme Sp. z o.o.",
+                "Żabka Logistics", "B-1003 · Café Crème SARL", "cancelled 2026-11-10", "14,000.00", "8,250.50");
+    }
+
+    @Test
+    void directorPacketWith200RepsRendersEveryRepAndChildTeamOnFewPagesEvenWithACjkName() throws IOException {
+        // given
+        Packet packet = PdfSamplePackets.directorWith200Reps();
+        Path pdf = SAMPLES.resolve("region-emea.pdf");
+
+        // when
+        writer.write(packet, pdf);
+
+        // then
+        List<String> pages = pages(pdf);
+        String all = String.join("\n", pages);
+        assertThat(pages.size()).isBetween(5, 39);
+        assertThat(matches(all, "\\bR\\d{3}\\b")).hasSize(200);
+        assertThat(all).contains("Teams reporting to this team", "EMEA Team 1", "EMEA Team 8",
+                "Łukasz Zieliński", "Confidential — prepared for Zoë Director")
+                .doesNotContain(PdfSamplePackets.OUTSIDER);
+        assertThat(pages.get(pages.size() - 1).replaceAll("\\s+", " "))
+                .contains("Page " + pages.size() + " of " + pages.size());
+        writePng(pdf, 0, SAMPLES.resolve("region-emea-page1.png"));
+        writePng(pdf, 1, SAMPLES.resolve("region-emea-page2.png"));
+    }
+
+    @Test
+    void writesReuseTheTemplatesCompiledByTheConstructor() throws IOException {
+        // given
+        int compiledBefore = Templates.compilations();
+
+        // when
+        writer.write(PdfSamplePackets.firstLineTeam(), dir.resolve("a.pdf"));
+        writer.write(PdfSamplePackets.firstLineTeam(), dir.resolve("b.pdf"));
+
+        // then
+        assertThat(Templates.compilations()).isEqualTo(compiledBefore);
+    }
+
+    @Test
+    void concurrentWritesShareOneWriter() throws Exception {
+        // given
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> pageCounts = new ArrayList<>();
+
+        // when
+        for (int i = 0; i < 4; i++) {
+            Path target = dir.resolve("west-" + i + ".pdf");
+            pageCounts.add(pool.submit(() -> {
+                writer.write(PdfSamplePackets.firstLineTeam(), target);
+                return pages(target).size();
+            }));
+        }
+        pool.shutdown();
+
+        // then
+        for (Future<Integer> count : pageCounts) {
+            assertThat(count.get()).isEqualTo(westPages.size());
+        }
+    }
+
+    @Test
+    void writeReplacesTheTargetWholeAndLeavesNoTemporaryFile() throws IOException {
+        // given
+        Path target = dir.resolve("packets").resolve("team-west-nightly-2026-11-26.pdf");
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, "an older packet");
+
+        // when
+        writer.write(PdfSamplePackets.firstLineTeam(), target);
+
+        // then
+        assertThat(Files.readAllBytes(target)).startsWith("%PDF".getBytes());
+        try (Stream<Path> files = Files.list(target.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()).collect(Collectors.toList()))
+                    .containsExactly("team-west-nightly-2026-11-26.pdf");
+        }
+    }
+
+    private static String grouped(BigDecimal money) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+        return format.format(money.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private static Set<String> matches(String text, String regex) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = Pattern.compile(regex).matcher(text);
+        while (m.find()) {
+            found.add(m.group());
+        }
+        return found;
+    }
+
+    static List<String> pages(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            List<String> pages = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int p = 1; p <= document.getNumberOfPages(); p++) {
+                stripper.setStartPage(p);
+                stripper.setEndPage(p);
+                pages.add(stripper.getText(document));
+            }
+            return pages;
+        }
+    }
+
+    private static void writePng(Path pdf, int pageIndex, Path png) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            BufferedImage image = new PDFRenderer(document).renderImageWithDPI(pageIndex, 80);
+            ImageIO.write(image, "png", png.toFile());
+        }
+    }
+}
