@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.salesops.packets.attainment.NodeResult;
-import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.packet.Packet;
 import java.io.IOException;
@@ -346,7 +345,7 @@ class ExcelPacketWriterTest {
     }
 
     @Test
-    void unicodeNamesSurviveInRepsAndChart() throws IOException {
+    void unicodeRepAndTeamNamesSurviveInReps() throws IOException {
         // given
         try (XSSFWorkbook book = open(sample)) {
             // when
@@ -538,7 +537,7 @@ class ExcelPacketWriterTest {
     }
 
     @Test
-    void coreProperitesAndCellsAreTheSameForTheSamePacket() throws IOException {
+    void samePacketGivesSameCellsAndCoreProperties() throws IOException {
         // given
         Path first = dir.resolve("first.xlsx");
         Path second = dir.resolve("second.xlsx");
@@ -708,9 +707,5 @@ class ExcelPacketWriterTest {
                 out.append(sheet.getSheetName()).append('!').append(cell.getAddress()).append('=')
                         .append(cell.getCellType()).append(':').append(format.formatCellValue(cell)).append('\n'))));
         return out.toString();
-    }
-
-    static Period month() {
-        return SamplePackets.PLAN.fullPeriod(Window.MONTH);
     }
 }
