@@ -69,7 +69,7 @@ public final class ExcelPacketWriter {
         } finally {
             if (streaming != null) {
                 try {
-                    streaming.dispose();
+                    dispose(streaming);
                 } finally {
                     streaming.close();
                 }
@@ -77,6 +77,15 @@ public final class ExcelPacketWriter {
                 book.close();
             }
         }
+    }
+
+    /**
+     * Deletes the streamed sheets' temp files. close() would too, but it closes their writers first and
+     * then logs a stack trace for every sheet whose rows were still buffered when rendering failed.
+     */
+    @SuppressWarnings("deprecation")
+    private static void dispose(SXSSFWorkbook streaming) {
+        streaming.dispose();
     }
 
     private static void properties(XSSFWorkbook book, Packet packet) {
