@@ -39,6 +39,7 @@ final class Quotas {
     private final Map<String, Map<String, List<Membership>>> repMembersByTeam = new HashMap<>();
     private final Map<String, Map<YearMonth, BigDecimal>> teamMonthMemo = new HashMap<>();
     private final Map<String, Map<YearMonth, BigDecimal>> repSumMemo = new HashMap<>();
+    private final Map<String, Map<YearMonth, BigDecimal>> directSharesMemo = new HashMap<>();
 
     /** @throws DataProblemException when a quota's currency has no rate at or before its month */
     Quotas(Org org, boolean prorate) {
@@ -151,6 +152,11 @@ final class Quotas {
 
     /** Σ over the team's direct REP members of round2(rep month quota × member days / employed days). */
     private BigDecimal directShares(String teamId, YearMonth m) {
+        return directSharesMemo.computeIfAbsent(teamId, k -> new HashMap<>())
+                .computeIfAbsent(m, month -> computeDirectShares(teamId, month));
+    }
+
+    private BigDecimal computeDirectShares(String teamId, YearMonth m) {
         BigDecimal sum = ZERO;
         for (Map.Entry<String, List<Membership>> rep : repMembersByTeam.getOrDefault(teamId, Map.of()).entrySet()) {
             BigDecimal quota = repMonths.getOrDefault(rep.getKey(), Map.of()).get(m);
