@@ -10,6 +10,7 @@ import com.salesops.packets.source.Org;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -65,10 +66,11 @@ public final class Crediting {
                 return reject(b, RejectReason.UNKNOWN_EMPLOYEE, "employee " + c.employeeId() + " is not in employee");
             }
         }
+        if (b.bookingDate() == null) {
+            // Without a date no membership can cover it (the column is NOT NULL in the contract).
+            return reject(b, RejectReason.NO_TEAM_ON_DATE, "the booking has no booking_date");
+        }
         for (BookingCredit c : credits) {
-            if (b.bookingDate() == null) {
-                return reject(b, RejectReason.NO_TEAM_ON_DATE, "the booking has no booking_date");
-            }
             int covering = covering(c.employeeId(), b.bookingDate()).size();
             if (covering == 0) {
                 return reject(b, RejectReason.NO_TEAM_ON_DATE,
@@ -83,12 +85,9 @@ public final class Crediting {
                         + " has " + covering.size() + " memberships on " + b.bookingDate() + ": " + String.join(", ", teams));
             }
         }
-        if (b.bookingDate() == null) {
-            return reject(b, RejectReason.NO_TEAM_ON_DATE, "the booking has no booking_date");
-        }
         if (org.fx().rate(b.currency(), b.bookingDate()).isEmpty()) {
             return reject(b, RejectReason.MISSING_FX_RATE, "no rate for currency " + b.currency()
-                    + " in or before " + b.bookingDate().withDayOfMonth(1).toString().substring(0, 7));
+                    + " in or before " + YearMonth.from(b.bookingDate()));
         }
         if (credits.isEmpty()) {
             return reject(b, RejectReason.NO_CREDIT, "the booking has no booking_credit rows");

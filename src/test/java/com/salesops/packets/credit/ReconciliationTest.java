@@ -3,7 +3,6 @@ package com.salesops.packets.credit;
 import static com.salesops.packets.testing.OrgBuilder.booked;
 import static com.salesops.packets.testing.OrgBuilder.d;
 import static com.salesops.packets.testing.OrgBuilder.m;
-import static com.salesops.packets.testing.OrgBuilder.overlayCredit;
 import static com.salesops.packets.testing.OrgBuilder.primary;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -36,10 +36,6 @@ class RejectOrderTest {
         return ((CreditOutcome.Rejected) outcome).reject();
     }
 
-    static Booking ok(Booking b) {
-        return b;
-    }
-
     // --- each reason alone ---
 
     @Test
