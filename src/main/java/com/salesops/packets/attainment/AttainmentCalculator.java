@@ -1,19 +1,260 @@
 package com.salesops.packets.attainment;
 
+import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.RunPlan;
+import com.salesops.packets.calendar.Window;
 import com.salesops.packets.credit.CreditLine;
+import com.salesops.packets.source.Employee;
+import com.salesops.packets.source.Ids;
+import com.salesops.packets.source.Membership;
+import com.salesops.packets.source.MembershipRole;
 import com.salesops.packets.source.Org;
+import com.salesops.packets.source.Team;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Placeholder replaced by the maths branch. */
+/**
+ * The numbers of DESIGN §4.3–4.7 for one run: quotas up front, then credit lines streamed one booking
+ * at a time into per-node totals (memory grows with the org, not with the lines), then rows, ranks
+ * and flags.
+ */
 public final class AttainmentCalculator {
-    public AttainmentCalculator(RunPlan plan, Org org, AttainmentSettings settings) {
+
+    static final MathContext MC = MathContext.DECIMAL128;
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+    private static final Window[] WINDOWS = Window.values();
+
+    /** Running totals of one node in one window. */
+    private static final class Tally {
+        BigDecimal credited = Quotas.ZERO;
+        int deals;
     }
 
+    /** The latest line of an employee in the YEAR window, for the rep-row team of someone without a membership. */
+    private record Latest(LocalDate date, String teamId) {
+    }
+
+    private final RunPlan plan;
+    private final Org org;
+    private final AttainmentSettings settings;
+    private final Quotas quotas;
+    private final Map<Window, Period> windows = new EnumMap<>(Window.class);
+    private final Map<String, List<String>> selfAndAncestors = new HashMap<>();
+    private final Map<String, Tally[]> reps = new HashMap<>();
+    private final Map<String, Tally[]> teams = new HashMap<>();
+    private final Map<String, Latest> latestLineInYear = new HashMap<>();
+    private final Flags flags;
+
+    /**
+     * Builds quotas up front.
+     *
+     * @throws com.salesops.packets.source.DataProblemException when a quota's currency has no rate at
+     *                                                          or before its month
+     */
+    public AttainmentCalculator(RunPlan plan, Org org, AttainmentSettings settings) {
+        this.plan = plan;
+        this.org = org;
+        this.settings = settings;
+        this.quotas = new Quotas(org, settings.proratePartialMonths());
+        for (Window w : WINDOWS) {
+            windows.put(w, plan.window(w));
+        }
+        this.flags = new Flags(plan, settings);
+    }
+
+    /** Takes all credit lines of one booking (deal counts are per booking). */
     public void accept(List<CreditLine> linesOfOneBooking) {
+        Set<String> repDeals = new HashSet<>();
+        Set<String> teamDeals = new HashSet<>();
+        for (CreditLine line : linesOfOneBooking) {
+            flags.accept(line);
+            if (windows.get(Window.YEAR).contains(line.lineDate())) {
+                latestLineInYear.merge(line.employeeId(), new Latest(line.lineDate(), line.teamId()),
+                        AttainmentCalculator::later);
+            }
+            boolean counts = !line.reversal() && line.amountBase().signum() > 0;
+            for (Window w : WINDOWS) {
+                if (!windows.get(w).contains(line.lineDate())) {
+                    continue;
+                }
+                int i = w.ordinal();
+                Tally rep = tally(reps, line.employeeId())[i];
+                rep.credited = rep.credited.add(line.amountBase());
+                if (counts && repDeals.add(line.employeeId() + '\u0000' + i)) {
+                    rep.deals++;
+                }
+                if (line.isPrimary()) {
+                    // A team's totals hold its subtree's PRIMARY lines; one deal per booking per team.
+                    for (String team : selfAndAncestors(line.teamId())) {
+                        Tally t = tally(teams, team)[i];
+                        t.credited = t.credited.add(line.amountBase());
+                        if (counts && teamDeals.add(team + '\u0000' + i)) {
+                            t.deals++;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     public AttainmentResults finish() {
-        throw new UnsupportedOperationException("merged from the maths branch");
+        List<NodeResult> rows = new ArrayList<>();
+        Map<String, Optional<String>> repRowTeams = new HashMap<>();
+        Set<String> repIds = repRowEmployees();
+        for (Window w : WINDOWS) {
+            Period full = plan.fullPeriod(w);
+            BigDecimal expected = BigDecimal.valueOf(ChronoUnit.DAYS.between(full.start(), plan.asOf()) + 1)
+                    .multiply(HUNDRED).divide(BigDecimal.valueOf(full.days()), MC);
+            for (Team team : org.teams().values()) {
+                rows.add(teamRow(w, full, expected, team));
+            }
+            List<NodeResult> repRows = new ArrayList<>();
+            for (String id : repIds) {
+                RepPlacement placement = placement(id);
+                repRowTeams.put(id, placement.teamId());
+                repRows.add(repRow(w, full, expected, id, placement));
+            }
+            rows.addAll(Ranking.rank(repRows));
+        }
+        rows.sort(ROW_ORDER);
+        List<Flag> flagRows = flags.finish(id -> repRowTeams.getOrDefault(id, Optional.empty()));
+        return new AttainmentResults(rows, flagRows);
+    }
+
+    static final Comparator<NodeResult> ROW_ORDER = Comparator
+            .comparing(NodeResult::window)
+            .thenComparing(NodeResult::level)
+            .thenComparing(NodeResult::nodeId, Ids.ORDER);
+
+    private NodeResult teamRow(Window w, Period full, BigDecimal expected, Team team) {
+        Tally t = tally(teams, team.id())[w.ordinal()];
+        BigDecimal quota = quotas.team(team.id(), full);
+        BigDecimal sumOfReps = quotas.sumOfRepQuotas(team.id(), full);
+        Optional<BigDecimal> attainment = attainment(t.credited, Optional.of(quota));
+        Optional<BigDecimal> overAssignment = sumOfReps.signum() == 0 ? Optional.empty()
+                : Optional.of(quota.divide(sumOfReps, MC).subtract(BigDecimal.ONE).multiply(HUNDRED));
+        return new NodeResult(w, full, Level.TEAM, team.id(), team.name(), Optional.ofNullable(team.parentId()),
+                Optional.of(quota), t.credited, attainment, expected,
+                pace(attainment, expected), paceStatus(attainment, expected), projected(attainment, expected),
+                Optional.of(gap(quota, t.credited)), t.deals, OptionalInt.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.of(sumOfReps), overAssignment, OptionalInt.empty(), Optional.empty(), false);
+    }
+
+    private NodeResult repRow(Window w, Period full, BigDecimal expected, String id, RepPlacement placement) {
+        Tally t = tally(reps, id)[w.ordinal()];
+        Optional<BigDecimal> quota = quotas.rep(id, full);
+        Optional<BigDecimal> attainment = attainment(t.credited, quota);
+        CompPlan compPlan = settings.planOf(id);
+        int months = Quotas.months(full).size();
+        String name = org.employee(id).map(Employee::fullName).orElse(id);
+        return new NodeResult(w, full, Level.REP, id, name, placement.teamId(),
+                quota, t.credited, attainment, expected,
+                pace(attainment, expected), paceStatus(attainment, expected), projected(attainment, expected),
+                quota.map(q -> gap(q, t.credited)), t.deals, OptionalInt.empty(), OptionalInt.empty(),
+                Optional.of(Comp.estimate(compPlan, months, attainment)), Optional.empty(), Optional.empty(),
+                Comp.currentTier(compPlan, attainment),
+                quota.flatMap(q -> Comp.creditToNextTier(compPlan, attainment, q, t.credited)),
+                placement.eligible());
+    }
+
+    /** Employees with a membership overlapping the YEAR window or a line dated in it. */
+    private Set<String> repRowEmployees() {
+        Set<String> ids = new TreeSet<>(Ids.ORDER);
+        Period year = windows.get(Window.YEAR);
+        for (Membership m : org.memberships()) {
+            if (m.overlaps(year) && org.employee(m.employeeId()).isPresent()) {
+                ids.add(m.employeeId());
+            }
+        }
+        ids.addAll(latestLineInYear.keySet());
+        return ids;
+    }
+
+    private record RepPlacement(Optional<String> teamId, boolean eligible) {
+    }
+
+    /** The rep-row team and ranking eligibility (DESIGN §4.5). */
+    private RepPlacement placement(String employeeId) {
+        LocalDate asOf = plan.asOf();
+        Comparator<Membership> latest = Comparator.comparing(Membership::validFrom)
+                .thenComparing(Membership::teamId, Ids.ORDER);
+        Optional<Membership> onD = org.membershipsOf(employeeId).stream().filter(m -> m.covers(asOf)).max(latest);
+        if (onD.isPresent()) {
+            boolean terminated = org.employee(employeeId).map(e -> e.terminatedOnOrBefore(asOf)).orElse(true);
+            return new RepPlacement(Optional.of(onD.get().teamId()), onD.get().role() == MembershipRole.REP && !terminated);
+        }
+        Optional<Membership> inYear = org.membershipsOf(employeeId).stream()
+                .filter(m -> m.overlaps(windows.get(Window.YEAR))).max(latest);
+        if (inYear.isPresent()) {
+            return new RepPlacement(Optional.of(inYear.get().teamId()), false);
+        }
+        return new RepPlacement(Optional.ofNullable(latestLineInYear.get(employeeId)).map(Latest::teamId), false);
+    }
+
+    static Optional<BigDecimal> attainment(BigDecimal credited, Optional<BigDecimal> quota) {
+        if (quota.isEmpty() || quota.get().signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(credited.multiply(HUNDRED).divide(quota.get(), MC));
+    }
+
+    private static Optional<BigDecimal> pace(Optional<BigDecimal> attainment, BigDecimal expected) {
+        return attainment.map(a -> a.divide(expected, MC));
+    }
+
+    private static Optional<BigDecimal> projected(Optional<BigDecimal> attainment, BigDecimal expected) {
+        return attainment.map(a -> a.multiply(HUNDRED).divide(expected, MC));
+    }
+
+    /** Compared as printed: the pace index rounded HALF_UP to 2 decimals. */
+    private Optional<PaceStatus> paceStatus(Optional<BigDecimal> attainment, BigDecimal expected) {
+        return pace(attainment, expected).map(p -> {
+            BigDecimal printed = p.setScale(2, RoundingMode.HALF_UP);
+            if (printed.compareTo(settings.onPaceThreshold()) >= 0) {
+                return PaceStatus.ON_PACE;
+            }
+            return printed.compareTo(settings.atRiskThreshold()) >= 0 ? PaceStatus.AT_RISK : PaceStatus.BEHIND;
+        });
+    }
+
+    private static BigDecimal gap(BigDecimal quota, BigDecimal credited) {
+        BigDecimal gap = quota.subtract(credited);
+        return gap.signum() > 0 ? gap.setScale(2, RoundingMode.HALF_UP) : Quotas.ZERO;
+    }
+
+    private static Tally[] tally(Map<String, Tally[]> map, String id) {
+        return map.computeIfAbsent(id, k -> new Tally[] {new Tally(), new Tally(), new Tally()});
+    }
+
+    private List<String> selfAndAncestors(String teamId) {
+        return selfAndAncestors.computeIfAbsent(teamId, id -> {
+            Set<String> chain = new LinkedHashSet<>();
+            String current = id;
+            // The org is validated acyclic; the set still stops a walk that would loop.
+            while (current != null && chain.add(current)) {
+                current = org.team(current).map(Team::parentId).orElse(null);
+            }
+            return List.copyOf(chain);
+        });
+    }
+
+    private static Latest later(Latest a, Latest b) {
+        int c = b.date().compareTo(a.date());
+        return c > 0 || (c == 0 && Ids.ORDER.compare(b.teamId(), a.teamId()) > 0) ? b : a;
     }
 }

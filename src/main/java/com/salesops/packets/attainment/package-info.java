@@ -1,4 +1,6 @@
 /**
- * The numbers (DESIGN §4.3–4.7): quota, attainment, pacing, ranks, distribution, comp estimate and flags, as plain Java.
+ * The numbers (DESIGN §4.3–4.7): quotas with proration and team roll-ups, attainment, pacing,
+ * projection, ranks, distribution, the comp estimate and behaviour flags, computed from streamed
+ * credit lines in plain Java.
  */
 package com.salesops.packets.attainment;

@@ -1,4 +1,6 @@
 /**
- * Turning bookings into credit lines and rejects (DESIGN §4.2, §4.9), and keeping them in the app database.
+ * Crediting (DESIGN §4.2, §4.9): turns each booking the run read into credit lines per employee
+ * (splits, overlays, FX, cancellations) or one reject with its reason, and checks that the lines
+ * reconcile with the booking.
  */
 package com.salesops.packets.credit;
