@@ -85,10 +85,16 @@ final class DemoBookings {
     private void writeNormal(LocalDate day) throws SQLException {
         DemoOrg.Seller rep = activeRep(day, null);
         LocalDate date = day;
-        boolean closer = org.closers.contains(rep);
-        // closers pull most of their deals into the last 3 days of the month (PERIOD_END_PULL_IN)
+        int closerIndex = org.closers.indexOf(rep);
+        boolean closer = closerIndex >= 0;
+        // closers pull most of their deals into the last 3 days of the period (PERIOD_END_PULL_IN):
+        // the first closer to the quarter end while it is not in the future, the others to the month end
         if (closer && !inLastDays(day) && random.nextInt(4) != 0) {
-            LocalDate moved = day.withDayOfMonth(day.lengthOfMonth()).minusDays(random.nextInt(3));
+            int back = random.nextInt(3);
+            LocalDate monthEnd = day.withDayOfMonth(day.lengthOfMonth());
+            LocalDate quarterEnd = monthEnd.plusMonths((3 - day.getMonthValue() % 3) % 3);
+            quarterEnd = quarterEnd.withDayOfMonth(quarterEnd.lengthOfMonth()).minusDays(back);
+            LocalDate moved = closerIndex == 0 && !quarterEnd.isAfter(org.asOf) ? quarterEnd : monthEnd.minusDays(back);
             if (!moved.isAfter(org.asOf) && rep.activeOn(moved)) {
                 date = moved;
             }

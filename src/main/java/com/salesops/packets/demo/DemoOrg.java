@@ -280,9 +280,10 @@ final class DemoOrg {
         return new Employee(e.id(), e.fullName(), e.email(), hired, lastDay);
     }
 
-    /** Hired between 30 days and about 8 years before the data starts. */
+    /** Hired between 30 days and about 8 years before the data or the quotas start. */
     private LocalDate oldHireDate() {
-        return firstDay.minusDays(30 + random.nextInt(2900));
+        LocalDate quotaStart = LocalDate.of(asOf.getYear() - 1, 1, 1);
+        return min(firstDay, quotaStart).minusDays(30 + random.nextInt(2900));
     }
 
     /** A day {@code fraction} of the way through the data, moved to {@code dayOfMonth} of its month. */
