@@ -75,7 +75,11 @@ public record PacketsProperties(
     public record Comp(
             @NotBlank String defaultPlan,
             @NotNull Map<String, @Valid Plan> plans,
-            @NotNull Map<String, String> assignments) {
+            Map<String, String> assignments) {
+
+        public Comp {
+            assignments = assignments == null ? Map.of() : Map.copyOf(assignments);
+        }
 
         public record Plan(
                 @NotNull @DecimalMin("0") BigDecimal annualTarget,
@@ -99,6 +103,10 @@ public record PacketsProperties(
             @Min(10_000) long maxMessageBytes,
             @Min(1) @Max(20) int maxAttempts,
             @NotNull java.time.Duration retryBackoff) {
+
+        public Mail {
+            cc = cc == null ? List.of() : List.copyOf(cc);
+        }
     }
 
     public record Excel(@Min(1) @Max(1_000_000) int maxDealRows) {

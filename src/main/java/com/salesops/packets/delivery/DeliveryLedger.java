@@ -46,11 +46,15 @@ public final class DeliveryLedger {
         }
     }
 
+    /**
+     * Every row of a run, read in its own transaction: the step's transaction (REPEATABLE READ on
+     * MySQL) would keep showing the ledger as it was when the step began.
+     */
     public List<Delivery> all(String runKey) {
-        return jdbc.query("SELECT id, run_key, team_id, recipient, purpose, status, attempts, message_id, last_error "
+        return ownTransaction.execute(tx -> jdbc.query("SELECT id, run_key, team_id, recipient, purpose, status, attempts, message_id, last_error "
                 + "FROM delivery WHERE run_key = ? ORDER BY team_id, recipient, purpose", (rs, i) -> new Delivery(
                 rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                DeliveryStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9)), runKey);
+                DeliveryStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9)), runKey));
     }
 
     /** Rows still to send (anything not SENT and not permanently failed). */

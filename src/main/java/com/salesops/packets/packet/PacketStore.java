@@ -33,11 +33,12 @@ public final class PacketStore {
                 Timestamp.from(Instant.now())));
     }
 
+    /** Read in its own transaction, so it sees rows committed after the step's transaction began. */
     public List<RenderedPacket> rendered(String runKey) {
-        return jdbc.query("SELECT team_id, manager_id, xlsx_path, pdf_path, xlsx_bytes, pdf_bytes, render_ms "
+        return ownTransaction.execute(tx -> jdbc.query("SELECT team_id, manager_id, xlsx_path, pdf_path, xlsx_bytes, pdf_bytes, render_ms "
                 + "FROM packet WHERE run_key = ? AND status = 'RENDERED' ORDER BY team_id", (rs, i) -> new RenderedPacket(
                 runKey, rs.getString(1), rs.getString(2), Path.of(rs.getString(3)), Path.of(rs.getString(4)),
-                rs.getLong(5), rs.getLong(6), rs.getLong(7)), runKey);
+                rs.getLong(5), rs.getLong(6), rs.getLong(7)), runKey));
     }
 
     public void deleteRun(String runKey) {
