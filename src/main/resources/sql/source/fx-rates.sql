@@ -1,3 +1,3 @@
-SELECT currency, month, rate_to_base
+SELECT currency, `month`, rate_to_base
 FROM fx_rate
-WHERE month <= ?
+WHERE `month` <= ?

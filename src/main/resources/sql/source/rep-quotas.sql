@@ -1,3 +1,3 @@
-SELECT employee_id, month, amount, currency
+SELECT employee_id, `month`, amount, currency
 FROM rep_quota
-WHERE month BETWEEN ? AND ?
+WHERE `month` BETWEEN ? AND ?

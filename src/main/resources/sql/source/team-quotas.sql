@@ -1,3 +1,3 @@
-SELECT team_id, month, amount, currency
+SELECT team_id, `month`, amount, currency
 FROM team_quota
-WHERE month BETWEEN ? AND ?
+WHERE `month` BETWEEN ? AND ?

@@ -172,8 +172,11 @@ final class DemoBookings {
         dirty(RejectReason.AMBIGUOUS_TEAM, "USD", BOOKED, null, primary(ambiguous, 100));
         dirty(RejectReason.AMBIGUOUS_TEAM, "USD", BOOKED, null, primary(a.id(), 50), primary(ambiguous, 50));
 
-        dirty(RejectReason.MISSING_FX_RATE, "JPY", BOOKED, null, primary(a.id(), 100));
-        dirty(RejectReason.MISSING_FX_RATE, "jpy", BOOKED, null, primary(b.id(), 100));
+        // yen amounts, in a currency without any rate
+        writeDirty(RejectReason.MISSING_FX_RATE, dirtyDay(), new BigDecimal("1250000.00"), "JPY", BOOKED, null,
+                List.of(primary(a.id(), 100)));
+        writeDirty(RejectReason.MISSING_FX_RATE, dirtyDay(), new BigDecimal("480000.00"), "jpy", BOOKED, null,
+                List.of(primary(b.id(), 100)));
 
         dirty(RejectReason.NO_CREDIT, "USD", BOOKED, null);
         dirty(RejectReason.NO_CREDIT, "EUR", BOOKED, null);

