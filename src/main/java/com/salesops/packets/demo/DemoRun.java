@@ -49,7 +49,9 @@ public class DemoRun {
         Path dir = properties.output().dir().toAbsolutePath().normalize().resolve(runKey);
         System.out.println();
         System.out.println("Attainment Packets demo — " + outcome.message().lines().findFirst().orElse(""));
-        System.out.println("  generated: " + generated);
+        System.out.printf("  generated: %d employees, %d teams, %d bookings (%d dirty on purpose), data %s .. %s%n",
+                generated.employees(), generated.teams(), generated.bookings(), generated.dirtyBookings().size(),
+                generated.firstDay(), generated.asOf());
         System.out.println("  results:   " + dir);
         if (Files.isDirectory(dir)) {
             System.out.println("  packets:   " + count(dir.resolve("packets"), ".pdf") + " PDF + "
