@@ -107,6 +107,7 @@ public class SalesPerformanceJobConfiguration {
                         CreditStore credits, PacketStore packets, PacketsProperties p) {
         return new StepBuilder("prepareRunStep", jobRepository)
                 .tasklet(new PrepareRunTasklet(contexts, credits, packets, outputDir(p)), tx)
+                .listener(new StepTimer())
                 .build();
     }
 
@@ -120,6 +121,7 @@ public class SalesPerformanceJobConfiguration {
                 .reader(bookingReader)
                 .processor(creditingProcessor)
                 .writer(creditWriter)
+                .listener(new StepTimer())
                 .build();
     }
 
@@ -152,6 +154,7 @@ public class SalesPerformanceJobConfiguration {
         return new StepBuilder("computeAttainmentStep", jobRepository)
                 .tasklet(new ComputeAttainmentTasklet(contexts, source, credits, results, outputDir(p),
                         JdbcStreaming.fetchSize(app.getUrl())), tx)
+                .listener(new StepTimer())
                 .build();
     }
 
@@ -163,6 +166,7 @@ public class SalesPerformanceJobConfiguration {
         return new StepBuilder("renderPacketsStep", jobRepository)
                 .tasklet(new RenderPacketsTasklet(contexts, results, packets, app, excel, pdf, outputDir(p),
                         p.excel().maxDealRows()), tx)
+                .listener(new StepTimer())
                 .build();
     }
 
@@ -172,6 +176,7 @@ public class SalesPerformanceJobConfiguration {
                             MailSettings settings, PacketsProperties p) {
         return new StepBuilder("deliverPacketsStep", jobRepository)
                 .tasklet(new DeliverPacketsTasklet(contexts, results, packets, ledger, mailer, settings, outputDir(p)), tx)
+                .listener(new StepTimer())
                 .build();
     }
 
@@ -180,6 +185,7 @@ public class SalesPerformanceJobConfiguration {
                           PacketStore packets, DeliveryLedger ledger, PacketsProperties p) {
         return new StepBuilder("writeSummaryStep", jobRepository)
                 .tasklet(new WriteSummaryTasklet(contexts, packets, ledger, jobRepository, outputDir(p)), tx)
+                .listener(new StepTimer())
                 .build();
     }
 

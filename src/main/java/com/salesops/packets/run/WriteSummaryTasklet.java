@@ -128,7 +128,9 @@ final class WriteSummaryTasklet implements Tasklet {
         Map<String, Long> millis = new LinkedHashMap<>();
         for (JobExecution e : jobRepository.getJobExecutions(current.getJobInstance())) {
             for (StepExecution s : e.getStepExecutions()) {
-                if (s.getStartTime() != null && s.getEndTime() != null) {
+                if (s.getExecutionContext().containsKey(StepTimer.MILLIS)) {
+                    millis.merge(s.getStepName(), s.getExecutionContext().getLong(StepTimer.MILLIS), Long::sum);
+                } else if (s.getStartTime() != null && s.getEndTime() != null) {
                     millis.merge(s.getStepName(), Duration.between(s.getStartTime(), s.getEndTime()).toMillis(), Long::sum);
                 }
             }

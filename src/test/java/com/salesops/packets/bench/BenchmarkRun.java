@@ -1,0 +1,229 @@
+package com.salesops.packets.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.salesops.packets.AttainmentPacketsApplication;
+import com.salesops.packets.demo.DemoDataGenerator;
+import com.salesops.packets.demo.DemoSize;
+import com.salesops.packets.demo.DemoSummary;
+import com.salesops.packets.testing.MariaDb;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The benchmark (issue "Fast at the size of a large sales org"): not a unit test. Run it with
+ * {@code ./mvnw -Pbench verify -Dbench.sizes=S,M,L -Dbench.runs=3}; it generates each size into
+ * MariaDB, runs the nightly job as of the fiscal year end (so the run sees a whole year) with
+ * emails to an in-process SMTP server, and prints per-step times, rates, render percentiles,
+ * emails/s, peak heap and the raw extraction query time. Results also go to target/bench/results.md.
+ */
+class BenchmarkRun {
+
+    private static final LocalDate AS_OF = LocalDate.of(2026, 12, 31);
+    private static final Map<String, DemoSize> SIZES = Map.of(
+            "S", DemoSize.small(),
+            "M", DemoSize.scaled(1_000, 300_000),
+            "L", DemoSize.scaled(5_000, 2_000_000));
+
+    @Test
+    void benchmark() throws Exception {
+        List<String> sizes = List.of(System.getProperty("bench.sizes", "S").split(","));
+        int runs = Integer.parseInt(System.getProperty("bench.runs", "3"));
+        StringBuilder report = new StringBuilder();
+        report.append("## Benchmark ").append(ZonedDateTime.now().withNano(0)).append(" on ")
+                .append(InetAddress.getLocalHost().getHostName()).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, max heap ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB, commit ")
+                .append(gitCommit()).append("\n\n");
+        for (String size : sizes) {
+            report.append(benchSize(size.strip(), runs));
+        }
+        System.out.println(report);
+        Path out = Path.of("target", "bench", "results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
+        assertThat(report).contains("median");
+    }
+
+    private String benchSize(String size, int runs) throws Exception {
+        DemoSize demo = SIZES.get(size);
+        StringBuilder r = new StringBuilder("### Size " + size + "\n\n");
+        try (MariaDb source = MariaDb.create("ap_bench_src")) {
+            long t0 = System.nanoTime();
+            DemoSummary generated = new DemoDataGenerator(demo).generate(source.dataSource(), AS_OF);
+            r.append(String.format(Locale.US, "generated %,d employees, %,d teams, %,d bookings in %.1f s%n%n",
+                    generated.employees(), generated.teams(), generated.bookings(), secs(System.nanoTime() - t0)));
+            double rawQuery = rawExtraction(source);
+            List<Map<String, Double>> results = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                results.add(runOnce(source, i));
+            }
+            r.append("| figure | ");
+            for (int i = 0; i < runs; i++) {
+                r.append("run ").append(i + 1).append(" | ");
+            }
+            r.append("median |\n|---|");
+            r.append("---|".repeat(runs + 1)).append('\n');
+            for (String key : results.get(0).keySet()) {
+                r.append("| ").append(key).append(" | ");
+                List<Double> values = new ArrayList<>();
+                for (Map<String, Double> m : results) {
+                    values.add(m.get(key));
+                    r.append(String.format(Locale.US, "%,.1f", m.get(key))).append(" | ");
+                }
+                values.sort(Double::compare);
+                r.append(String.format(Locale.US, "%,.1f", values.get(values.size() / 2))).append(" |\n");
+            }
+            r.append(String.format(Locale.US, "%nraw extraction query streamed by the mariadb client to /dev/null: %.1f s%n%n",
+                    rawQuery));
+        }
+        return r.toString();
+    }
+
+    private Map<String, Double> runOnce(MariaDb source, int i) throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Path out = Files.createTempDirectory("bench-out");
+        try (MariaDb app = MariaDb.create("ap_bench_app")) {
+            resetPeakHeap();
+            long t0 = System.nanoTime();
+            int exit = AttainmentPacketsApplication.run("run", "nightly", "--as-of", AS_OF.toString(),
+                    "--spring.datasource.url=" + app.url(), "--spring.datasource.username=" + app.user(),
+                    "--spring.datasource.password=" + app.password(),
+                    "--packets.source.url=" + source.url(), "--packets.source.username=" + source.user(),
+                    "--packets.source.password=" + source.password(), "--packets.output.dir=" + out,
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                    "--logging.level.com.salesops.packets=WARN");
+            double total = secs(System.nanoTime() - t0);
+            assertThat(exit).as("run %d", i + 1).isZero();
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("total s (start to last email + summary)", total);
+            String summary = Files.readString(out.resolve("nightly-" + AS_OF).resolve("run-summary.json"));
+            double read = number(summary, "read");
+            Map<String, Double> steps = stepTimes(summary);
+            steps.forEach((step, ms) -> m.put(step + " s", ms / 1000));
+            double extract = steps.getOrDefault("extractCreditsStep", 0.0) / 1000;
+            m.put("bookings read", read);
+            m.put("extract bookings/s", extract > 0 ? read / extract : 0);
+            JdbcTemplate jdbc = new JdbcTemplate(app.dataSource());
+            List<Long> renderMs = jdbc.queryForList("SELECT render_ms FROM packet ORDER BY render_ms", Long.class);
+            m.put("packets", (double) renderMs.size());
+            m.put("render p50 ms", (double) percentile(renderMs, 50));
+            m.put("render p90 ms", (double) percentile(renderMs, 90));
+            m.put("render max ms", (double) percentile(renderMs, 100));
+            double deliver = steps.getOrDefault("deliverPacketsStep", 0.0) / 1000;
+            m.put("emails received", (double) smtp.getReceivedMessages().length);
+            m.put("emails/s", deliver > 0 ? smtp.getReceivedMessages().length / deliver : 0);
+            m.put("peak heap MB (sum of pool peaks)", peakHeapMb());
+            return m;
+        } finally {
+            smtp.stop();
+            deleteTree(out);
+        }
+    }
+
+    /** The extraction query as the job runs it, streamed by the mariadb client to /dev/null. */
+    private double rawExtraction(MariaDb source) throws IOException, InterruptedException {
+        String sql = new String(BenchmarkRun.class.getResourceAsStream("/sql/source/bookings.sql").readAllBytes(),
+                StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+        String s = "'" + Date.valueOf(LocalDate.of(2026, 1, 1)) + "'";
+        String d = "'" + Date.valueOf(AS_OF) + "'";
+        String[] params = {s, d, s, d, "''"};
+        for (String p : params) {
+            sql = sql.replaceFirst("\\?", Matcher.quoteReplacement(p));
+        }
+        ProcessBuilder pb = new ProcessBuilder("mariadb", "--quick", "--batch", "-h127.0.0.1", "-uroot", source.name(),
+                "-e", sql).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(false);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        int exit = p.waitFor();
+        assertThat(exit).as("mariadb client").isZero();
+        return secs(System.nanoTime() - t0);
+    }
+
+    private static Map<String, Double> stepTimes(String summary) {
+        Map<String, Double> steps = new LinkedHashMap<>();
+        Matcher block = Pattern.compile("\"stepTimingsMillis\"\\s*:\\s*\\{([^}]*)}").matcher(summary);
+        if (block.find()) {
+            Matcher e = Pattern.compile("\"(\\w+)\"\\s*:\\s*(\\d+)").matcher(block.group(1));
+            while (e.find()) {
+                steps.put(e.group(1), Double.parseDouble(e.group(2)));
+            }
+        }
+        return steps;
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(-?\\d+)").matcher(json);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static double peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024.0 * 1024.0);
+    }
+
+    private static double secs(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static String gitCommit() {
+        try {
+            Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").start();
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
