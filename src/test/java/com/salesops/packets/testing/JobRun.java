@@ -14,11 +14,18 @@ public final class JobRun {
     private final MariaDb app;
     private final Path out;
     private final List<String> extra = new ArrayList<>();
+    private String sourceUrlSuffix = "";
 
     public JobRun(MariaDb source, MariaDb app, Path out) {
         this.source = source;
         this.app = app;
         this.out = out;
+    }
+
+    /** Appends JDBC URL options to the source URL, e.g. {@code &useCursorFetch=true}. */
+    public JobRun sourceUrlOptions(String suffix) {
+        this.sourceUrlSuffix = suffix;
+        return this;
     }
 
     /** Adds {@code --key=value} arguments to every later command. */
@@ -32,7 +39,7 @@ public final class JobRun {
         a.add("--spring.datasource.url=" + app.url());
         a.add("--spring.datasource.username=" + app.user());
         a.add("--spring.datasource.password=" + app.password());
-        a.add("--packets.source.url=" + source.url());
+        a.add("--packets.source.url=" + source.url() + sourceUrlSuffix);
         a.add("--packets.source.username=" + source.user());
         a.add("--packets.source.password=" + source.password());
         a.add("--packets.output.dir=" + out);
