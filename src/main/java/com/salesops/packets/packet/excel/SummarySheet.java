@@ -86,7 +86,8 @@ final class SummarySheet {
             cells.number2(row, 7, d.pctAtOrAbove100(), styles.percent);
         }
 
-        SheetSetup.widths(sheet, 18, 14, 14, 16, 28, 14, 16, 14, 14, 14, 12, 10, 12, 14, 14, 10);
+        // wide enough for the longest header of either table (at_or_above_100_pct, over_assignment_pct)
+        SheetSetup.widths(sheet, 18, 14, 20, 19, 28, 14, 18, 20, 14, 14, 14, 12, 12, 14, 14, 10);
         sheet.createFreezePane(0, 1);
         // The KPI header is the row a reader needs when the table runs onto a second page.
         sheet.setRepeatingRows(new CellRangeAddress(kpiHeader, kpiHeader, -1, -1));

@@ -79,8 +79,8 @@ final class Formats {
     }
 
     /**
-     * A person's name, with the employee id added when the embedded font (DejaVu Sans, which has no
-     * CJK glyphs) cannot draw every character of it: the reader then still sees who it is.
+     * A person's name, with the employee id added when the embedded fonts (DejaVu Sans, and Droid Sans
+     * Fallback for CJK) cannot draw every character of it: the reader then still sees who it is.
      */
     static String person(String name, String employeeId) {
         if (name == null || name.isBlank()) {
@@ -93,18 +93,21 @@ final class Formats {
         return GENERATED.format(instant);
     }
 
-    /** DejaVu Sans as jasperreports-fonts ships it, loaded once to ask which characters it has. */
+    /** The fonts of the "Packet Sans" font set, loaded once to ask which characters they have. */
     private static final class EmbeddedFont {
 
-        private static final Font FONT = load();
+        private static final Font DEJAVU = load("/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf");
+        private static final Font CJK = load("/fonts/droid/DroidSansFallbackFull.ttf");
 
         static boolean canDisplay(String text) {
-            return FONT == null || FONT.canDisplayUpTo(text) == -1;
+            if (DEJAVU == null) {
+                return true;
+            }
+            return text.codePoints().allMatch(c -> DEJAVU.canDisplay(c) || (CJK != null && CJK.canDisplay(c)));
         }
 
-        private static Font load() {
-            try (InputStream in = Formats.class.getResourceAsStream(
-                    "/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf")) {
+        private static Font load(String resource) {
+            try (InputStream in = Formats.class.getResourceAsStream(resource)) {
                 return in == null ? null : Font.createFont(Font.TRUETYPE_FONT, in);
             } catch (FontFormatException | IOException e) {
                 return null;

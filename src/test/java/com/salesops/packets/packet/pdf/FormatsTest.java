@@ -55,7 +55,9 @@ class FormatsTest {
     void personKeepsNamesTheEmbeddedFontCanDrawAndAddsTheIdToThoseItCannot() {
         // given / when / then
         assertThat(Formats.person("Łukasz Zoë Müller", "E001")).isEqualTo("Łukasz Zoë Müller");
-        assertThat(Formats.person("王伟", "R007")).isEqualTo("王伟 (R007)");
+        assertThat(Formats.person("王伟", "R007")).isEqualTo("王伟");
+        // Tibetan: in neither DejaVu Sans nor Droid Sans Fallback
+        assertThat(Formats.person("\u0f56\u0f40\u0f62", "R009")).isEqualTo("\u0f56\u0f40\u0f62 (R009)");
         assertThat(Formats.person(null, "R008")).isEqualTo("R008");
     }
 }

@@ -142,7 +142,7 @@ class PdfPacketWriterTest {
         assertThat(pages.size()).isBetween(5, 39);
         assertThat(matches(all, "\\bR\\d{3}\\b")).hasSize(200);
         assertThat(all).contains("Teams reporting to this team", "EMEA Team 1", "EMEA Team 8",
-                "Łukasz Zieliński", "Confidential — prepared for Zoë Director")
+                "Łukasz Zieliński", "王伟", "Confidential — prepared for Zoë Director")
                 .doesNotContain(PdfSamplePackets.OUTSIDER);
         assertThat(pages.get(pages.size() - 1).replaceAll("\\s+", " "))
                 .contains("Page " + pages.size() + " of " + pages.size());
