@@ -40,8 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
  * clawbacks; B17/B38 dated before S, cancelled inside: reversal only (B38's R13 left on 2025-12-31:
  * a rep row only through that line, team of the line); B18 before S and B33 after D: not read; B34
  * cents (3,333.33 EUR × 1.10 = 3,666.663 → 3,666.66); B35 100.01 split 50/50 (50.005 → 50.01 HALF_UP,
- * twice); B36 0.01 split 60/40 (0.01 and a 0.00 line that is no deal for R06); X01–X12 one reject
- * per reason (INVALID_STATUS twice: a BOOKED row with a cancelled_date, a credit role SPIFF).
+ * twice); B36 0.01 split 60/40 (0.01 and a 0.00 line that is no deal for R06); B44 1,000 split
+ * 33.33 % three ways (99.99 %, within ± 0.01: 333.30 each, one deal for t-e1); X01–X14 every reject
+ * reason (INVALID_STATUS twice: a BOOKED row with a cancelled_date, a credit role SPIFF;
+ * CANCELLED_BEFORE_BOOKED twice: X07 dated after D, X13 cancelled the day before its date;
+ * UNKNOWN_EMPLOYEE twice: X14 names 'r01' — ids match exactly).
  *
  * <p>Hand checks of the expected files (nightly unless said otherwise):
  * <ul>
@@ -73,7 +76,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <li><b>Pace status</b> — R11 MONTH 6,900 / 10,000 = 69.00 %; 69 / 86.666… = 0.79615 → printed 0.80 →
  * AT_RISK (the printed value is compared); projected 79.62.</li>
  * <li><b>Rank tie</b> — MONTH R04 6,050.00 / 10,000 = 60.50 %, R08 6,050.01 / 10,000 = 60.5001 % →
- * 60.50: both rank_in_company 7, the next (R05 40.40 %) 9. R06 −37.00 % is ranked last (11).</li>
+ * 60.50: both rank_in_company 7, the next (R02 6.00 %) 9. R06 −37.00 % is ranked last (10).</li>
+ * <li><b>Two memberships on D</b> — R05 is REP of t-e2 since 2024 and OVERLAY of reg-east since
+ * 2026-11-20: the later membership places R05 in reg-east and, being OVERLAY, unranks R05; t-e2 keeps
+ * R05's REP quota share (9,000 EUR × 1.10 = 9,900.00 in Nov), the OVERLAY membership adds none.</li>
  * <li><b>Comp estimate</b> — R01 MONTH 266 %: T = 60,000 / 12 = 5,000; 50 × 1.0 + 50 × 1.5 + 116 × 2.0
  * = 357 → 17,850, capped at 250 % of T = 12,500.00. R08 MONTH 60.5001 % → 10.5001 × 50 = 525.01
  * (unrounded attainment); R04 60.50 % → 525.00.</li>
@@ -138,7 +144,7 @@ class FixtureOrganisationJobTest {
         assertThat(read(run, "attainment.csv")).isEqualTo(expected("nightly", "attainment"));
         assertThat(read(run, "flags.csv")).isEqualTo(expected("nightly", "flags"));
         assertThat(withoutDetail(read(run, "rejects.csv"))).isEqualTo(withoutDetail(expected("nightly", "rejects")));
-        assertThat(read(run, "run-summary.json")).contains("\"read\" : 53", "\"credited\" : 41", "\"rejected\" : 12",
+        assertThat(read(run, "run-summary.json")).contains("\"read\" : 56", "\"credited\" : 42", "\"rejected\" : 14",
                 "\"holds\" : true");
     }
 
