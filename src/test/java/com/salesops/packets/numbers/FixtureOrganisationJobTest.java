@@ -9,13 +9,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * NUMBERS acceptance: the hand-built organisation of {@code fixtures/org-fixture.sql} run through the
@@ -64,9 +69,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Dec 0.00 (MONTH prints 0.00 with empty attainment), QUARTER 10,000 (B14) / 6,451.61 = 155.00 %,
  * unranked; comp T = 15,000: 50 × 1.0 + 50 × 1.5 + 5.0001 × 2.0 = 135.0001 → 20,250.02.</li>
  * <li><b>Over-assigned team</b> — t-w1 carries a team_quota of 33,000 a month (MONTH 33,000.00,
- * QUARTER 99,000.00, YEAR 396,000.00). Sum of its rep quotas: Q3 months 30,000 → (33,000 / 30,000 − 1)
- * × 100 = 10.00 %; Oct 10,000 + 10,000 + 6,451.61 = 26,451.61 → 24.76 %; Nov 20,000 → 65.00 %.
- * reg-west takes t-w1's 33,000, not its reps' sum: Nov 33,000 + 27,160 = 60,160.00.</li>
+ * QUARTER 99,000.00, YEAR 396,000.00). Sum of its rep quotas (member-day shares, team_quota ignored):
+ * Nov R07 10,000 + R08 10,000 + R09 0 = 20,000 → (33,000 / 20,000 − 1) × 100 = 65.00 %; QUARTER
+ * Oct 26,451.61 (R09 6,451.61) + Nov 20,000 + Dec 20,500 (R07's two Dec rows: 10,000 + 500) =
+ * 66,951.61 → 99,000 / 66,951.61 = 1.47870… → 47.87 %; YEAR 9 × 30,000 + 66,951.61 = 336,951.61 →
+ * 17.52 %. reg-west takes t-w1's 33,000, not its reps' sum: Nov quota 33,000 + 27,160 = 60,160.00
+ * over a rep sum of 20,000 + 27,160 = 47,160 → 27.57 %; t-w3 has no rep quota: empty.</li>
  * <li><b>Clawback</b> — B15 6,000 USD of R02 dated 2026-10-15, cancelled 2026-11-10: +6,000.00 in Oct,
  * −6,000.00 in Nov (t-e1). R02 MONTH = 6,600 − 6,000 = 600.00 (6.00 %); QUARTER 6,000 + 6,600 − 6,000
  * = 6,600.00. Cancelled within 30 days of Oct's end → CANCELLED_AFTER_CREDIT R02 Oct 6,000.00 (B16,
@@ -139,25 +147,39 @@ class FixtureOrganisationJobTest {
 
     @Test
     void nightlyRunGivesTheIndependentlyWorkedOutFiles() throws IOException {
-        Path run = runJob("run", "nightly", "--as-of", "2026-11-26");
+        Map<String, String> overAssignment = new TreeMap<>();
+        Path run = runJob(appDb -> appDb.query("SELECT window_name, node_id, sum_of_rep_quotas, over_assignment_pct"
+                + " FROM node_result WHERE node_level = 'TEAM' AND node_id IN ('t-w1', 't-w2', 't-w3', 'reg-west')",
+                (ResultSet r) -> {
+                    overAssignment.put(r.getString(1) + " " + r.getString(2),
+                            r.getBigDecimal(3) + " " + r.getBigDecimal(4));
+                }), "run", "nightly", "--as-of", "2026-11-26");
 
         assertThat(read(run, "attainment.csv")).isEqualTo(expected("nightly", "attainment"));
         assertThat(read(run, "flags.csv")).isEqualTo(expected("nightly", "flags"));
         assertThat(withoutDetail(read(run, "rejects.csv"))).isEqualTo(withoutDetail(expected("nightly", "rejects")));
         assertThat(read(run, "run-summary.json")).contains("\"read\" : 56", "\"credited\" : 42", "\"rejected\" : 14",
                 "\"holds\" : true");
+        // over-assignment (packets only, so read from the app database): see the hand checks above
+        assertThat(overAssignment).containsEntry("MONTH t-w1", "20000.00 65.00")
+                .containsEntry("QUARTER t-w1", "66951.61 47.87")
+                .containsEntry("YEAR t-w1", "336951.61 17.52")
+                .containsEntry("MONTH reg-west", "47160.00 27.57")
+                .containsEntry("MONTH t-w2", "27160.00 0.00")
+                .containsEntry("MONTH t-w3", "0.00 null");
     }
 
     @Test
     void monthlyRunForOctoberGivesItsOwnExpectedFiles() throws IOException {
-        Path run = runJob("run", "monthly", "--month", "2026-10");
+        Path run = runJob(appDb -> { }, "run", "monthly", "--month", "2026-10");
 
         assertThat(read(run, "attainment.csv")).isEqualTo(expected("monthly", "attainment"));
         assertThat(read(run, "flags.csv")).isEqualTo(expected("monthly", "flags"));
         assertThat(withoutDetail(read(run, "rejects.csv"))).isEqualTo(withoutDetail(expected("monthly", "rejects")));
     }
 
-    private Path runJob(String... command) {
+    /** Runs the CLI on a fresh app database, lets {@code inspect} read it, and returns the run's output folder. */
+    private Path runJob(Consumer<JdbcTemplate> inspect, String... command) {
         try (MariaDb app = MariaDb.create("ap_fixapp")) {
             List<String> a = new ArrayList<>(List.of(command));
             a.add("--spring.datasource.url=" + app.url());
@@ -168,6 +190,7 @@ class FixtureOrganisationJobTest {
             a.add("--packets.source.password=" + source.password());
             a.add("--packets.output.dir=" + out);
             assertThat(AttainmentPacketsApplication.run(a.toArray(String[]::new))).isZero();
+            inspect.accept(new JdbcTemplate(app.dataSource()));
         }
         String key = command[1].equals("nightly") ? "nightly-" + command[3] : "monthly-" + command[3];
         return out.resolve(key);
