@@ -142,6 +142,25 @@ class DeliveryModesTest {
         }
     }
 
+    @Test
+    void aRunThatFailsBeforeDeliveryStillTellsOpsWhichStepFailedAndWhy() throws Exception {
+        // given: a team whose parent does not exist (the first step refuses the hierarchy)
+        source.runSql("UPDATE sales_team SET parent_team_id = 'nowhere' WHERE team_id = 'team-b'");
+
+        // when
+        int exit = run(true, "--packets.mail.ops-to=sales-ops@example.com");
+
+        // then: the run failed, no packet email, one ops email naming the step and the error
+        assertThat(exit).isEqualTo(1);
+        MimeMessage[] received = smtp.getReceivedMessages();
+        assertThat(received).hasSize(1);
+        assertThat(DeliveryJobTest.recipients(received[0])).containsExactly("sales-ops@example.com");
+        assertThat(received[0].getSubject())
+                .isEqualTo("Attainment packets " + RUN + ": FAILED in prepareRunStep · 0 sent, 0 not sent");
+        assertThat(GreenMailUtil.getBody(received[0])).contains("Failed step: prepareRunStep", "Error: ", "nowhere",
+                "Bookings: n/a read");
+    }
+
     private int run(boolean withSmtp, String... extra) {
         List<String> a = new ArrayList<>(List.of("run", "nightly", "--as-of", "2026-11-26"));
         a.add("--spring.datasource.url=" + app.url());
