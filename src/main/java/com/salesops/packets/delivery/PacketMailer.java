@@ -83,12 +83,12 @@ public final class PacketMailer {
     }
 
     /** The {@code .eml} file name of a packet email in outbox mode. */
-    public static String outboxName(PacketEmail email, String messageId) {
+    static String outboxName(PacketEmail email, String messageId) {
         return email.teamId() + "-" + messageId.replaceAll("[<>@]", "");
     }
 
     /** The run summary for sales ops: plain text, to {@code packets.mail.ops-to} (or the redirect address). */
-    public MimeMessage buildOps(String subject, String text, String messageId) throws MessagingException {
+    MimeMessage buildOps(String subject, String text, String messageId) throws MessagingException {
         MimeMessage message = new FixedIdMimeMessage(session, messageId);
         MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
         helper.setFrom(new InternetAddress(settings.from(), true));
@@ -109,7 +109,7 @@ public final class PacketMailer {
      * deliberate resend can be told from the original. An address that does not parse throws
      * {@link jakarta.mail.internet.AddressException} (a permanent failure).
      */
-    public MimeMessage build(PacketEmail email, String messageId, String purpose) throws MessagingException, IOException {
+    MimeMessage build(PacketEmail email, String messageId, String purpose) throws MessagingException, IOException {
         MimeMessage message = new FixedIdMimeMessage(session, messageId);
         MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
                 "UTF-8");

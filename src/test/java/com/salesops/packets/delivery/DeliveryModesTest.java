@@ -161,6 +161,13 @@ class DeliveryModesTest {
                 "Bookings: n/a read");
     }
 
+    @Test
+    void anOpsAddressThatDoesNotParseIsBadConfiguration() {
+        // when / then: exit 2 at start-up, nothing sent
+        assertThat(run(true, "--packets.mail.ops-to=ops at example")).isEqualTo(2);
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
     private int run(boolean withSmtp, String... extra) {
         List<String> a = new ArrayList<>(List.of("run", "nightly", "--as-of", "2026-11-26"));
         a.add("--spring.datasource.url=" + app.url());
