@@ -172,6 +172,9 @@ class DeliveryJobTest {
         List<String> rows = ledger();
         assertThat(rows).filteredOn(r -> r.endsWith(" RUN SENT 1")).hasSize(2);
         assertThat(rows).filteredOn(r -> r.endsWith(" RUN FAILED_RETRYABLE 3")).hasSize(4);
+        // the last try of each met the server's 421 greeting (a temporary failure, hence retried)
+        assertThat(new JdbcTemplate(app.dataSource()).queryForList("SELECT last_error FROM delivery "
+                + "WHERE status = 'FAILED_RETRYABLE'", String.class)).hasSize(4).allMatch(e -> e.contains("421 4.3.2"));
         String summary = Files.readString(out.resolve(RUN).resolve("run-summary.json"));
         assertThat(summary).contains("\"status\" : \"FAILED\"", "deliverPacketsStep", "\"sent\" : 2",
                 "\"failed\" : 4", "FAILED_RETRYABLE");
