@@ -13,6 +13,10 @@ public sealed interface Command {
     record RunMonthly(YearMonth month, boolean rerun) implements Command {
     }
 
+    /** Sends one rendered packet of a run again, on purpose. */
+    record Resend(String runKey, String teamId) implements Command {
+    }
+
     record Demo(long seed) implements Command {
     }
 

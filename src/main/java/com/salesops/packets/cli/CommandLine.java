@@ -18,6 +18,7 @@ public final class CommandLine {
 
               run nightly [--as-of YYYY-MM-DD] [--rerun]   nightly packets (default as-of: yesterday in packets.timezone)
               run monthly --month YYYY-MM [--rerun]        month-close packets (as-of: the month's last day)
+              resend --run RUN-KEY --team TEAM-ID          email one rendered packet again, on purpose (ledger purpose RESEND-n)
               demo [--seed N]                              generate demo data (embedded H2) and run a nightly
               help                                         this text
 
@@ -50,6 +51,8 @@ public final class CommandLine {
         Optional<String> asOf = Optional.empty();
         Optional<String> month = Optional.empty();
         Optional<String> seed = Optional.empty();
+        Optional<String> runKey = Optional.empty();
+        Optional<String> team = Optional.empty();
         boolean rerun = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -57,6 +60,8 @@ public final class CommandLine {
                 case "--as-of" -> asOf = Optional.of(value(args, ++i, a));
                 case "--month" -> month = Optional.of(value(args, ++i, a));
                 case "--seed" -> seed = Optional.of(value(args, ++i, a));
+                case "--run" -> runKey = Optional.of(value(args, ++i, a));
+                case "--team" -> team = Optional.of(value(args, ++i, a));
                 case "--rerun" -> rerun = true;
                 case "-h", "--help" -> words.add("help");
                 default -> {
@@ -66,6 +71,10 @@ public final class CommandLine {
                         month = Optional.of(a.substring("--month=".length()));
                     } else if (a.startsWith("--seed=")) {
                         seed = Optional.of(a.substring("--seed=".length()));
+                    } else if (a.startsWith("--run=")) {
+                        runKey = Optional.of(a.substring("--run=".length()));
+                    } else if (a.startsWith("--team=")) {
+                        team = Optional.of(a.substring("--team=".length()));
                     } else if (a.startsWith("--") && a.contains("=")) {
                         spring.add(a);
                     } else if (a.startsWith("-")) {
@@ -81,6 +90,10 @@ public final class CommandLine {
             return new Parsed(new Command.Help(USAGE), rest);
         }
         String verb = words.get(0);
+        if (!verb.equals("resend")) {
+            noOption(runKey, "--run", verb);
+            noOption(team, "--team", verb);
+        }
         switch (verb) {
             case "run" -> {
                 if (words.size() != 2) {
@@ -110,6 +123,22 @@ public final class CommandLine {
                     }
                 }
                 throw new UsageException("unknown run kind " + words.get(1) + " (nightly or monthly)");
+            }
+            case "resend" -> {
+                if (words.size() != 1) {
+                    throw new UsageException("resend takes --run RUN-KEY --team TEAM-ID and no further words");
+                }
+                noOption(asOf, "--as-of", "resend");
+                noOption(month, "--month", "resend");
+                noOption(seed, "--seed", "resend");
+                if (rerun) {
+                    throw new UsageException("--rerun does not apply to resend");
+                }
+                String key = runKey.filter(s -> !s.isBlank())
+                        .orElseThrow(() -> new UsageException("resend needs --run RUN-KEY"));
+                String teamId = team.filter(s -> !s.isBlank())
+                        .orElseThrow(() -> new UsageException("resend needs --team TEAM-ID"));
+                return new Parsed(new Command.Resend(key, teamId), rest);
             }
             case "demo" -> {
                 if (words.size() != 1) {

@@ -3,6 +3,7 @@ package com.salesops.packets.cli;
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.demo.DemoRun;
 import com.salesops.packets.run.ExitCodes;
+import com.salesops.packets.run.PacketResender;
 import com.salesops.packets.run.RunKeys;
 import com.salesops.packets.run.RunLauncher;
 import java.time.LocalDate;
@@ -25,13 +26,16 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final RunLauncher launcher;
     private final PacketsProperties properties;
     private final DemoRun demo;
+    private final PacketResender resender;
     private int exitCode = ExitCodes.COMPLETED;
 
-    CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, PacketsProperties properties, DemoRun demo) {
+    CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, PacketsProperties properties, DemoRun demo,
+                  PacketResender resender) {
         this.command = command;
         this.launcher = launcher;
         this.properties = properties;
         this.demo = demo;
+        this.resender = resender;
     }
 
     @Override
@@ -45,6 +49,8 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             exitCode = report(launcher.launch(RunKeys.nightly(n.asOf().orElseGet(this::yesterday)), n.rerun()));
         } else if (command instanceof Command.RunMonthly m) {
             exitCode = report(launcher.launch(RunKeys.monthly(m.month()), m.rerun()));
+        } else if (command instanceof Command.Resend r) {
+            exitCode = resender.resend(r.runKey(), r.teamId());
         } else if (command instanceof Command.Demo d) {
             exitCode = demo.run(d.seed(), yesterday());
         } else if (command instanceof Command.Help h) {

@@ -106,6 +106,25 @@ public record PacketsProperties(
 
         public Mail {
             cc = cc == null ? List.of() : List.copyOf(cc);
+            addresses("packets.mail.from", from);
+            addresses("packets.mail.reply-to", replyTo);
+            addresses("packets.mail.ops-to", opsTo);
+            addresses("packets.mail.redirect-all-to", redirectAllTo);
+            for (String c : cc) {
+                addresses("packets.mail.cc", c);
+            }
+        }
+
+        /** An address that does not parse fails at start-up, naming the key, not at the first send. */
+        private static void addresses(String key, String value) {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            try {
+                jakarta.mail.internet.InternetAddress.parse(value, true);
+            } catch (jakarta.mail.internet.AddressException e) {
+                throw new IllegalArgumentException(key + ": not an email address: " + value + " (" + e.getMessage() + ")");
+            }
         }
     }
 

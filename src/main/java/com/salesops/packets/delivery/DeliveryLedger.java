@@ -3,6 +3,7 @@ package com.salesops.packets.delivery;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class DeliveryLedger {
 
     public static final String RUN = "RUN";
+    public static final String RESEND = "RESEND-";
+    private static final String SUPERSEDED = "superseded: ";
 
     private final JdbcTemplate jdbc;
 
@@ -57,11 +60,40 @@ public final class DeliveryLedger {
                 DeliveryStatus.valueOf(rs.getString(6)), rs.getInt(7), rs.getString(8), rs.getString(9)), runKey));
     }
 
-    /** Rows still to send (anything not SENT and not permanently failed). */
+    /**
+     * Rows still to send: everything not SENT. FAILED_PERMANENT rows are included on purpose — a
+     * restart is an operator's deliberate act after a fix, so each gets one more try (README, Decisions).
+     */
     public List<Delivery> unsent(String runKey) {
-        return all(runKey).stream()
-                .filter(d -> d.status() == DeliveryStatus.PENDING || d.status() == DeliveryStatus.FAILED_RETRYABLE)
-                .toList();
+        return all(runKey).stream().filter(d -> d.status() != DeliveryStatus.SENT).toList();
+    }
+
+    /** The row of (run, team, recipient, purpose), if there is one. */
+    public Optional<Delivery> find(String runKey, String teamId, String recipient, String purpose) {
+        return all(runKey).stream().filter(d -> d.teamId().equals(teamId) && d.recipient().equals(recipient)
+                && d.purpose().equals(purpose)).findFirst();
+    }
+
+    /** The purpose of the next deliberate resend of a team's packet: RESEND-1, RESEND-2, ... */
+    public String nextResendPurpose(String runKey, String teamId) {
+        int max = all(runKey).stream().filter(d -> d.teamId().equals(teamId) && d.purpose().startsWith(RESEND))
+                .mapToInt(d -> Integer.parseInt(d.purpose().substring(RESEND.length()))).max().orElse(0);
+        return RESEND + (max + 1);
+    }
+
+    /**
+     * Closes an unsent row whose recipient is no longer the team manager's address (the address was
+     * fixed in the source): it stays FAILED_PERMANENT, says why, and no longer holds the run back.
+     */
+    public void markSuperseded(long id, String why) {
+        ownTransaction.executeWithoutResult(tx -> jdbc.update(
+                "UPDATE delivery SET status = ?, last_error = ?, updated_at = ? WHERE id = ? AND status <> ?",
+                DeliveryStatus.FAILED_PERMANENT.name(), SUPERSEDED + why, Timestamp.from(Instant.now()), id,
+                DeliveryStatus.SENT.name()));
+    }
+
+    public static boolean superseded(Delivery d) {
+        return d.status() != DeliveryStatus.SENT && d.lastError() != null && d.lastError().startsWith(SUPERSEDED);
     }
 
     public void markSent(long id, int attempts) {

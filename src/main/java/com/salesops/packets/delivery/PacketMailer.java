@@ -2,19 +2,17 @@ package com.salesops.packets.delivery;
 
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.calendar.Window;
-import com.salesops.packets.support.FileNames;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.OutputStream;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.format.DateTimeFormatter;
@@ -23,17 +21,23 @@ import java.util.Optional;
 import java.util.Properties;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Builds a packet email and hands it to SMTP or, without an SMTP host, to the outbox folder as an
- * {@code .eml} file. Values from data never reach a header unsanitised.
+ * Builds packet emails (HTML with a plain-text alternative, both files attached while the message
+ * stays under {@code packets.mail.max-message-bytes}) and the ops run summary, and opens the
+ * channel they go out through: SMTP, or without an SMTP host the outbox folder of {@code .eml}
+ * files. Values from data never reach a header unsanitised.
  */
 public final class PacketMailer {
 
     /** Base64 grows attachments by 4/3; headers and body add a little. */
     private static final double BASE64 = 1.37;
     private static final long ENVELOPE_BYTES = 64 * 1024;
+
+    /** Says why an email was sent: RUN, RERUN-n or RESEND-n (a deliberate resend). */
+    public static final String PURPOSE_HEADER = "X-Packet-Purpose";
 
     private final MailSettings settings;
     private final Optional<JavaMailSender> smtp;
@@ -48,29 +52,72 @@ public final class PacketMailer {
         return smtp.isPresent();
     }
 
-    /** Sends one email (or writes it to {@code outbox}); throws on failure, the caller classifies. */
-    public void send(PacketEmail email, String messageId, Path outbox) throws MessagingException, IOException {
-        MimeMessage message = build(email, messageId);
-        if (smtp.isPresent()) {
-            smtp.get().send(message);
-        } else {
-            Files.createDirectories(outbox);
-            Path target = outbox.resolve(FileNames.safe(email.teamId()) + "-"
-                    + FileNames.safe(messageId.replaceAll("[<>@]", "")) + ".eml");
-            Path temp = target.resolveSibling(target.getFileName() + ".part");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                message.writeTo(out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /**
+     * Opens where this step's messages go: one reused SMTP connection, or the {@code outbox} folder
+     * when no SMTP host is configured. Close it when the step is done.
+     */
+    public MailChannel open(Path outbox) {
+        if (smtp.isEmpty()) {
+            return new OutboxChannel(outbox);
         }
+        if (smtp.get() instanceof JavaMailSenderImpl impl) {
+            return new SmtpChannel(impl);
+        }
+        JavaMailSender other = smtp.get();
+        return new MailChannel() {
+            @Override
+            public void send(MimeMessage message, String name) {
+                other.send(message);
+            }
+
+            @Override
+            public String describe() {
+                return "SMTP (" + other.getClass().getSimpleName() + ")";
+            }
+
+            @Override
+            public void close() {
+                // the sender manages its own connections
+            }
+        };
     }
 
-    MimeMessage build(PacketEmail email, String messageId) throws MessagingException, IOException {
+    /** The {@code .eml} file name of a packet email in outbox mode. */
+    static String outboxName(PacketEmail email, String messageId) {
+        return email.teamId() + "-" + messageId.replaceAll("[<>@]", "");
+    }
+
+    /** The run summary for sales ops: plain text, to {@code packets.mail.ops-to} (or the redirect address). */
+    MimeMessage buildOps(String subject, String text, String messageId) throws MessagingException {
         MimeMessage message = new FixedIdMimeMessage(session, messageId);
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
         helper.setFrom(new InternetAddress(settings.from(), true));
-        if (settings.replyTo() != null && !settings.replyTo().isBlank()) {
-            helper.setReplyTo(new InternetAddress(settings.replyTo(), true));
+        if (settings.redirecting()) {
+            helper.setTo(addresses(settings.redirectAllTo()));
+            text = text + "\n[staging] intended recipient: " + settings.opsTo() + "\n";
+        } else {
+            helper.setTo(addresses(settings.opsTo()));
+        }
+        helper.setSubject(headerSafe(subject));
+        helper.setText(text, false);
+        message.saveChanges();
+        return message;
+    }
+
+    /**
+     * Builds one packet email. {@code purpose} (RUN, RERUN-n, RESEND-n) travels in a header so a
+     * deliberate resend can be told from the original. An address that does not parse throws
+     * {@link jakarta.mail.internet.AddressException} (a permanent failure).
+     */
+    MimeMessage build(PacketEmail email, String messageId, String purpose) throws MessagingException, IOException {
+        MimeMessage message = new FixedIdMimeMessage(session, messageId);
+        MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
+                "UTF-8");
+        helper.setFrom(new InternetAddress(settings.from(), true));
+        String replyTo = settings.replyTo() != null && !settings.replyTo().isBlank() ? settings.replyTo()
+                : settings.opsTo();
+        if (replyTo != null && !replyTo.isBlank()) {
+            message.setReplyTo(addresses(replyTo));
         }
         String to = settings.redirecting() ? settings.redirectAllTo() : email.recipient();
         helper.setTo(new InternetAddress(headerSafe(to), true));
@@ -80,6 +127,7 @@ public final class PacketMailer {
             }
         }
         helper.setSubject(subject(email));
+        message.setHeader(PURPOSE_HEADER, headerSafe(purpose));
         long pdfBytes = Files.size(email.pdf());
         long xlsxBytes = Files.size(email.xlsx());
         boolean attachPdf = ENVELOPE_BYTES + pdfBytes * BASE64 <= settings.maxMessageBytes();
@@ -95,6 +143,11 @@ public final class PacketMailer {
         }
         message.saveChanges();
         return message;
+    }
+
+    /** One or more comma-separated addresses from configuration, strictly parsed, control characters removed. */
+    private static InternetAddress[] addresses(String list) throws AddressException {
+        return InternetAddress.parse(headerSafe(list), true);
     }
 
     /** e.g. {@code Performance packet · Team West · Nov 2026 MTD 84.3 %}. */

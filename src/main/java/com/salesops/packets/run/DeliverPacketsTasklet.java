@@ -6,20 +6,20 @@ import com.salesops.packets.attainment.ResultStore;
 import com.salesops.packets.delivery.Delivery;
 import com.salesops.packets.delivery.DeliveryLedger;
 import com.salesops.packets.delivery.DeliveryStatus;
-import com.salesops.packets.delivery.MailSettings;
+import com.salesops.packets.delivery.MailChannel;
 import com.salesops.packets.delivery.MessageIds;
 import com.salesops.packets.delivery.PacketEmail;
 import com.salesops.packets.delivery.PacketMailer;
-import com.salesops.packets.delivery.SendFailures;
+import com.salesops.packets.delivery.PacketSender;
 import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.packet.RenderedPacket;
 import com.salesops.packets.source.Employee;
 import com.salesops.packets.source.Team;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -30,8 +30,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Emails every rendered packet to its manager, exactly once: the ledger gets a PENDING row per
- * email first, only rows not SENT are sent, and a temporary failure is retried with backoff. The
- * step fails (so the run can be restarted) if any email is still unsent after every packet was tried.
+ * email first, only rows not SENT are sent (over one reused SMTP connection), and a temporary
+ * failure is retried with backoff. The step fails (so the run can be restarted) if any email is
+ * still unsent after every packet was tried.
  */
 final class DeliverPacketsTasklet implements Tasklet {
 
@@ -42,17 +43,17 @@ final class DeliverPacketsTasklet implements Tasklet {
     private final PacketStore packets;
     private final DeliveryLedger ledger;
     private final PacketMailer mailer;
-    private final MailSettings settings;
+    private final PacketSender sender;
     private final Path outputDir;
 
     DeliverPacketsTasklet(RunContexts contexts, ResultStore results, PacketStore packets, DeliveryLedger ledger,
-                          PacketMailer mailer, MailSettings settings, Path outputDir) {
+                          PacketMailer mailer, PacketSender sender, Path outputDir) {
         this.contexts = contexts;
         this.results = results;
         this.packets = packets;
         this.ledger = ledger;
         this.mailer = mailer;
-        this.settings = settings;
+        this.sender = sender;
         this.outputDir = outputDir;
     }
 
@@ -62,76 +63,67 @@ final class DeliverPacketsTasklet implements Tasklet {
         JobParameters parameters = chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters();
         String purpose = Params.deliveryPurpose(parameters);
         RunContexts.RunContext run = contexts.get(runKey);
+        Map<String, List<NodeResult>> headlines = headlines(results, runKey);
         Map<String, PacketEmail> emails = new HashMap<>();
         for (RenderedPacket p : packets.rendered(runKey)) {
-            Team team = run.org().team(p.teamId()).orElseThrow();
-            Employee manager = run.org().employee(p.managerId()).orElseThrow();
-            if (!manager.hasEmail()) {
-                continue; // listed in the run summary
-            }
-            String recipient = manager.email().strip();
-            emails.put(p.teamId() + "\n" + recipient, new PacketEmail(runKey, run.plan().asOf(), team.id(), team.name(),
-                    manager.fullName(), recipient, List.of(), p.pdf(), p.xlsx()));
-            ledger.ensure(runKey, team.id(), recipient, purpose, MessageIds.of(runKey, team.id(), recipient, purpose));
+            email(run, p, headlines).ifPresent(email -> {
+                emails.put(key(email.teamId(), email.recipient()), email);
+                ledger.ensure(runKey, email.teamId(), email.recipient(), purpose,
+                        MessageIds.of(runKey, email.teamId(), email.recipient(), purpose));
+            });
         }
-        Map<String, List<NodeResult>> headlines = headlines(runKey);
         Path outbox = outputDir.resolve(runKey).resolve("outbox");
         int sent = 0;
-        for (Delivery d : ledger.unsent(runKey)) {
-            if (!d.purpose().equals(purpose)) {
-                continue;
+        String via;
+        try (MailChannel channel = mailer.open(outbox)) {
+            for (Delivery d : ledger.unsent(runKey)) {
+                if (!d.purpose().equals(purpose)) {
+                    continue;
+                }
+                PacketEmail email = emails.get(key(d.teamId(), d.recipient()));
+                if (email == null) {
+                    // the manager's address (or the manager) changed in the source since this row was made
+                    ledger.markSuperseded(d.id(), "team " + d.teamId() + " no longer has a packet for " + d.recipient());
+                    continue;
+                }
+                if (sender.deliver(d, email, channel) == DeliveryStatus.SENT) {
+                    sent++;
+                    contribution.incrementWriteCount(1);
+                }
             }
-            PacketEmail base = emails.get(d.teamId() + "\n" + d.recipient());
-            if (base == null) {
-                ledger.markFailed(d.id(), d.attempts(), true, "packet or manager email no longer present");
-                continue;
-            }
-            PacketEmail email = new PacketEmail(base.runKey(), base.asOf(), base.teamId(), base.teamName(),
-                    base.managerName(), base.recipient(), headlines.getOrDefault(d.teamId(), List.of()), base.pdf(),
-                    base.xlsx());
-            if (sendWithRetries(d, email, outbox)) {
-                sent++;
-                contribution.incrementWriteCount(1);
-            }
+            via = channel.describe();
         }
-        long unsent = ledger.all(runKey).stream()
-                .filter(d -> d.purpose().equals(purpose) && d.status() != DeliveryStatus.SENT).count();
-        log.info("{}: {} emails sent now ({}), {} not sent", runKey, sent, mailer.usesSmtp() ? "SMTP" : "outbox " + outbox,
-                unsent);
-        if (unsent > 0) {
-            throw new IllegalStateException(unsent + " packet email(s) of " + runKey
-                    + " could not be sent; see the delivery ledger (status). Restart the run to retry them.");
+        List<Delivery> unsent = ledger.all(runKey).stream()
+                .filter(d -> d.purpose().equals(purpose) && d.status() != DeliveryStatus.SENT
+                        && !DeliveryLedger.superseded(d))
+                .toList();
+        log.info("{}: {} emails sent now via {}, {} not sent", runKey, sent, via, unsent.size());
+        if (!unsent.isEmpty()) {
+            throw new IllegalStateException(unsent.size() + " packet email(s) of " + runKey + " not sent: "
+                    + unsent.stream().map(d -> d.teamId() + " " + d.status()).toList()
+                    + "; see the delivery ledger. Run the same command again to retry them.");
         }
         return RepeatStatus.FINISHED;
     }
 
-    private boolean sendWithRetries(Delivery d, PacketEmail email, Path outbox) throws InterruptedException {
-        int attempts = d.attempts();
-        Duration backoff = settings.retryBackoff();
-        for (int i = 0; i < settings.maxAttempts(); i++) {
-            attempts++;
-            try {
-                mailer.send(email, d.messageId(), outbox);
-                ledger.markSent(d.id(), attempts);
-                return true;
-            } catch (Exception e) {
-                boolean permanent = SendFailures.isPermanent(e);
-                ledger.markFailed(d.id(), attempts, permanent, SendFailures.describe(e));
-                log.warn("{}: email for team {} to {} failed (attempt {}, {}): {}", d.runKey(), d.teamId(),
-                        d.recipient(), attempts, permanent ? "permanent" : "will retry", e.getMessage());
-                if (permanent) {
-                    return false;
-                }
-                if (i + 1 < settings.maxAttempts()) {
-                    Thread.sleep(backoff.toMillis());
-                    backoff = backoff.multipliedBy(2);
-                }
-            }
+    /** The email of a rendered packet, or none when its manager has no email address (listed in the run summary). */
+    static Optional<PacketEmail> email(RunContexts.RunContext run, RenderedPacket p,
+                                       Map<String, List<NodeResult>> headlines) {
+        Team team = run.org().team(p.teamId()).orElseThrow();
+        Optional<Employee> manager = run.org().employee(p.managerId());
+        if (manager.isEmpty() || !manager.get().hasEmail()) {
+            return Optional.empty();
         }
-        return false;
+        return Optional.of(new PacketEmail(p.runKey(), run.plan().asOf(), team.id(), team.name(),
+                manager.get().fullName(), manager.get().email().strip(), headlines.getOrDefault(team.id(), List.of()),
+                p.pdf(), p.xlsx()));
     }
 
-    private Map<String, List<NodeResult>> headlines(String runKey) {
+    private static String key(String teamId, String recipient) {
+        return teamId + "\n" + recipient;
+    }
+
+    static Map<String, List<NodeResult>> headlines(ResultStore results, String runKey) {
         Map<String, List<NodeResult>> byTeam = new HashMap<>();
         for (NodeResult r : results.rows(runKey)) {
             if (r.level() == Level.TEAM) {

@@ -7,7 +7,10 @@ import com.salesops.packets.credit.CreditStore;
 import com.salesops.packets.credit.Crediting;
 import com.salesops.packets.delivery.DeliveryLedger;
 import com.salesops.packets.delivery.MailSettings;
+import com.salesops.packets.delivery.OpsMailer;
 import com.salesops.packets.delivery.PacketMailer;
+import com.salesops.packets.delivery.PacketSender;
+import com.salesops.packets.delivery.SmtpChannel;
 import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.packet.excel.ExcelPacketWriter;
 import com.salesops.packets.packet.pdf.PdfPacketWriter;
@@ -35,6 +38,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -85,14 +89,42 @@ public class SalesPerformanceJobConfiguration {
 
     @Bean
     PacketMailer packetMailer(MailSettings settings, ObjectProvider<JavaMailSender> smtp) {
-        return new PacketMailer(settings, Optional.ofNullable(smtp.getIfAvailable()));
+        JavaMailSender sender = smtp.getIfAvailable();
+        if (sender instanceof JavaMailSenderImpl impl) {
+            SmtpChannel.applyTimeoutDefaults(impl);
+        }
+        return new PacketMailer(settings, Optional.ofNullable(sender));
+    }
+
+    @Bean
+    PacketSender packetSender(PacketMailer mailer, DeliveryLedger ledger, MailSettings settings) {
+        return new PacketSender(mailer, ledger, settings);
+    }
+
+    @Bean
+    PacketResender packetResender(RunContexts contexts, ResultStore results, PacketStore packets, DeliveryLedger ledger,
+                                  PacketMailer mailer, PacketSender sender, PacketsProperties p) {
+        return new PacketResender(contexts, results, packets, ledger, mailer, sender, outputDir(p));
+    }
+
+    @Bean
+    WriteSummaryTasklet runSummary(RunContexts contexts, PacketStore packets, DeliveryLedger ledger,
+                                   JobRepository jobRepository, PacketsProperties p) {
+        return new WriteSummaryTasklet(contexts, packets, ledger, jobRepository, outputDir(p));
+    }
+
+    @Bean
+    RunReportListener runReportListener(PacketStore packets, DeliveryLedger ledger, PacketMailer mailer,
+                                        MailSettings settings, WriteSummaryTasklet runSummary, PacketsProperties p) {
+        return new RunReportListener(packets, ledger, new OpsMailer(mailer, settings), runSummary, outputDir(p));
     }
 
     @Bean
     Job salesPerformanceJob(JobRepository jobRepository, Step prepareRunStep, Step extractCreditsStep,
                             Step computeAttainmentStep, Step renderPacketsStep, Step deliverPacketsStep,
-                            Step writeSummaryStep) {
+                            Step writeSummaryStep, RunReportListener runReportListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runReportListener)
                 .start(prepareRunStep)
                 .next(extractCreditsStep)
                 .next(computeAttainmentStep)
@@ -173,18 +205,17 @@ public class SalesPerformanceJobConfiguration {
     @Bean
     Step deliverPacketsStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
                             ResultStore results, PacketStore packets, DeliveryLedger ledger, PacketMailer mailer,
-                            MailSettings settings, PacketsProperties p) {
+                            PacketSender sender, PacketsProperties p) {
         return new StepBuilder("deliverPacketsStep", jobRepository)
-                .tasklet(new DeliverPacketsTasklet(contexts, results, packets, ledger, mailer, settings, outputDir(p)), tx)
+                .tasklet(new DeliverPacketsTasklet(contexts, results, packets, ledger, mailer, sender, outputDir(p)), tx)
                 .listener(new StepTimer())
                 .build();
     }
 
     @Bean
-    Step writeSummaryStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
-                          PacketStore packets, DeliveryLedger ledger, PacketsProperties p) {
+    Step writeSummaryStep(JobRepository jobRepository, PlatformTransactionManager tx, WriteSummaryTasklet runSummary) {
         return new StepBuilder("writeSummaryStep", jobRepository)
-                .tasklet(new WriteSummaryTasklet(contexts, packets, ledger, jobRepository, outputDir(p)), tx)
+                .tasklet(runSummary, tx)
                 .listener(new StepTimer())
                 .build();
     }

@@ -53,12 +53,24 @@ final class WriteSummaryTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
-        String runKey = Params.runKey(chunk);
-        RunContexts.RunContext run = contexts.get(runKey);
         JobExecution current = chunk.getStepContext().getStepExecution().getJobExecution();
+        write(current, Params.runKey(chunk), "COMPLETED", null);
+        return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Writes the summary. Also called for a failed run (by {@link RunReportListener}), so ops see
+     * which emails did not go out; {@code failure} then names the failing step and error.
+     */
+    Path write(JobExecution current, String runKey, String status, String failure) throws Exception {
+        RunContexts.RunContext run = contexts.get(runKey);
         ExecutionContext ec = latestInvariant(current);
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("runKey", runKey);
+        summary.put("status", status);
+        if (failure != null) {
+            summary.put("failure", failure);
+        }
         summary.put("asOf", run.plan().asOf().toString());
         summary.put("readStart", run.plan().readStart().toString());
         summary.put("jobExecutionId", current.getId());
@@ -85,6 +97,20 @@ final class WriteSummaryTasklet implements Tasklet {
         packetCounts.put("sent", deliveries.stream().filter(d -> d.status() == DeliveryStatus.SENT).count());
         packetCounts.put("failed", deliveries.stream().filter(d -> d.status() != DeliveryStatus.SENT).count());
         summary.put("packets", packetCounts);
+        List<Map<String, Object>> notSent = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            if (d.status() != DeliveryStatus.SENT) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("teamId", d.teamId());
+                row.put("recipient", d.recipient());
+                row.put("purpose", d.purpose());
+                row.put("status", d.status().name());
+                row.put("attempts", d.attempts());
+                row.put("lastError", d.lastError());
+                notSent.add(row);
+            }
+        }
+        summary.put("emailsNotSent", notSent);
         List<String> noEmail = new ArrayList<>();
         List<String> unknownManager = new ArrayList<>();
         for (Team t : run.org().teams().values()) {
@@ -103,15 +129,16 @@ final class WriteSummaryTasklet implements Tasklet {
         summary.put("stepTimingsMillis", timings(current));
 
         Path file = outputDir.resolve(runKey).resolve("run-summary.json");
+        Files.createDirectories(file.getParent());
         Path temp = file.resolveSibling("run-summary.json.part");
         Files.writeString(temp, JSON.writeValueAsString(summary) + "\n", StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         log.info("{}: summary written to {}", runKey, file);
-        return RepeatStatus.FINISHED;
+        return file;
     }
 
     /** The invariant figures live in the job context of the execution that computed them. */
-    private ExecutionContext latestInvariant(JobExecution current) {
+    ExecutionContext latestInvariant(JobExecution current) {
         if (current.getExecutionContext().containsKey(ComputeAttainmentTasklet.BOOKINGS_READ)) {
             return current.getExecutionContext();
         }
