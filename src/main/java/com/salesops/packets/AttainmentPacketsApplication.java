@@ -3,6 +3,7 @@ package com.salesops.packets;
 import com.salesops.packets.cli.Command;
 import com.salesops.packets.cli.CommandLine;
 import com.salesops.packets.run.ExitCodes;
+import com.salesops.packets.run.GracefulStop;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
@@ -12,7 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesBindEx
 public class AttainmentPacketsApplication {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // SIGTERM stops a running job at a chunk boundary (STOPPED, restartable), then exits with its code
+        GracefulStop.installShutdownHook();
+        int code = run(args);
+        GracefulStop.commandEnded(code);
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
@@ -30,10 +35,17 @@ public class AttainmentPacketsApplication {
             return ExitCodes.COMPLETED;
         }
         SpringApplication app = new SpringApplication(AttainmentPacketsApplication.class);
+        // the context closes when the command ends; on SIGTERM GracefulStop's hook stops the job first
+        app.setRegisterShutdownHook(false);
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("command", parsed.command()));
         try {
             return SpringApplication.exit(app.run(parsed.springArgs()));
         } catch (Throwable e) {
+            if (parsed.command() instanceof Command.ValidateConfig) {
+                // e.g. the app database (spring.datasource.url) is down: a configuration problem here
+                System.err.println("packets: bad configuration: " + deepest(e));
+                return ExitCodes.USAGE_OR_CONFIG;
+            }
             return startupFailure(e);
         }
     }

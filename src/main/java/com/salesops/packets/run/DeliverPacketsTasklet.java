@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -44,9 +45,10 @@ final class DeliverPacketsTasklet implements Tasklet {
     private final PacketMailer mailer;
     private final MailSettings settings;
     private final Path outputDir;
+    private final BooleanSupplier stopRequested;
 
     DeliverPacketsTasklet(RunContexts contexts, ResultStore results, PacketStore packets, DeliveryLedger ledger,
-                          PacketMailer mailer, MailSettings settings, Path outputDir) {
+                          PacketMailer mailer, MailSettings settings, Path outputDir, BooleanSupplier stopRequested) {
         this.contexts = contexts;
         this.results = results;
         this.packets = packets;
@@ -54,6 +56,7 @@ final class DeliverPacketsTasklet implements Tasklet {
         this.mailer = mailer;
         this.settings = settings;
         this.outputDir = outputDir;
+        this.stopRequested = stopRequested;
     }
 
     @Override
@@ -77,9 +80,17 @@ final class DeliverPacketsTasklet implements Tasklet {
         Map<String, List<NodeResult>> headlines = headlines(runKey);
         Path outbox = outputDir.resolve(runKey).resolve("outbox");
         int sent = 0;
-        for (Delivery d : ledger.unsent(runKey)) {
+        List<Delivery> unsentNow = ledger.unsent(runKey);
+        chunk.getStepContext().getStepExecution().getExecutionContext().putLong(RunProgress.TOTAL, unsentNow.size());
+        for (Delivery d : unsentNow) {
             if (!d.purpose().equals(purpose)) {
                 continue;
+            }
+            if (stopRequested.getAsBoolean()) {
+                // between two emails: end STOPPED; a restart sends only what the ledger shows unsent
+                log.warn("{}: stop requested; {} emails sent before stopping", runKey, sent);
+                chunk.getStepContext().getStepExecution().setTerminateOnly();
+                return RepeatStatus.CONTINUABLE;
             }
             PacketEmail base = emails.get(d.teamId() + "\n" + d.recipient());
             if (base == null) {
