@@ -7,6 +7,9 @@ import com.salesops.packets.run.GracefulStop;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /** Entry point: {@code java -jar attainment-packets.jar <command>}; the exit code reaches the shell. */
 @SpringBootApplication
@@ -52,6 +55,19 @@ public class AttainmentPacketsApplication {
 
     private static int startupFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindValidationException invalid) {
+                // one line per bad key, spelled as in application.yml (packets.fiscal.year-start-month)
+                for (ObjectError error : invalid.getValidationErrors().getAllErrors()) {
+                    String key = invalid.getValidationErrors().getName() + "."
+                            + (error instanceof FieldError f ? kebab(f.getField()) : error.getObjectName());
+                    Object value = error instanceof FieldError f ? f.getRejectedValue() : null;
+                    System.err.println("packets: bad configuration: " + key + " " + error.getDefaultMessage()
+                            + (value == null ? "" : " (was " + value + ")"));
+                }
+                return ExitCodes.USAGE_OR_CONFIG;
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigurationPropertiesBindException
                     || t instanceof com.salesops.packets.run.InvalidConfigurationException
                     || t instanceof org.springframework.boot.context.properties.bind.BindException) {
@@ -61,6 +77,10 @@ public class AttainmentPacketsApplication {
         }
         System.err.println("packets: failed: " + deepest(e));
         return ExitCodes.FAILED;
+    }
+
+    private static String kebab(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String deepest(Throwable e) {
