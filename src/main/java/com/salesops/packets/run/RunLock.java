@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * thread refreshes {@code heartbeat_at}. A JVM killed with {@code kill -9} leaves its row behind:
  * {@code recover} removes it once {@link Holder#alive} says the holder is gone.
  */
-public final class RunLock {
+public final class RunLock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunLock.class);
 
@@ -126,6 +126,12 @@ public final class RunLock {
     private void release(String runKey) {
         ownTransaction.executeWithoutResult(tx -> jdbc.update("DELETE FROM run_lock WHERE run_key = ? AND host = ? "
                 + "AND pid = ?", runKey, thisHost(), thisPid()));
+    }
+
+    /** Stops the heartbeat thread with the application context. */
+    @Override
+    public void close() {
+        heartbeats.shutdownNow();
     }
 
     static String thisHost() {

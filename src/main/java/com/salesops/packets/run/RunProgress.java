@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * extract step's total is the source's booking count. Also tells the run lock and the graceful
  * stop which execution runs.
  */
-final class RunProgress implements JobExecutionListener, StepExecutionListener {
+final class RunProgress implements JobExecutionListener, StepExecutionListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunProgress.class);
 
@@ -94,6 +94,12 @@ final class RunProgress implements JobExecutionListener, StepExecutionListener {
                 step.getStatus(), seconds(step.getStartTime(), LocalDateTime.now()), step.getReadCount(),
                 step.getWriteCount(), step.getSkipCount());
         return step.getExitStatus();
+    }
+
+    /** Stops the progress thread with the application context. */
+    @Override
+    public void close() {
+        ticker.shutdownNow();
     }
 
     private void tick(StepExecution step, long startedNanos) {
