@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,11 +29,13 @@ public class GracefulStop {
     private static volatile int exitCode = ExitCodes.FAILED;
     private static final CountDownLatch commandEnded = new CountDownLatch(1);
 
-    private final JobOperator operator;
+    // looked up when needed: the job's listeners depend on this bean, and the JobOperator's job
+    // registry must not be built while the job itself is still being created
+    private final ObjectProvider<JobOperator> operator;
     private volatile JobExecution running;
     private volatile boolean requested;
 
-    public GracefulStop(JobOperator operator) {
+    public GracefulStop(ObjectProvider<JobOperator> operator) {
         this.operator = operator;
         active = this;
     }
@@ -89,7 +92,7 @@ public class GracefulStop {
         log.warn("{}: termination signal; stopping execution {} at the next chunk boundary",
                 execution.getJobParameters().getString(Params.RUN_KEY), execution.getId());
         try {
-            operator.stop(execution);
+            operator.getObject().stop(execution);
         } catch (Exception e) {
             // the steps still see requested() and stop themselves
             log.warn("stop of execution {}: {}", execution.getId(), e.getMessage());

@@ -107,10 +107,11 @@ public class RunLauncher {
                     + " of " + runKey + " is " + execution.getStatus() + ", nothing to recover"
                     + (holder.isPresent() ? "; removed the stale run lock of " + holder.get().describe() : ""), execution);
         }
+        BatchStatus was = execution.getStatus();
         JobExecution recovered = operator.recover(execution);
         holder.ifPresent(lock::breakStale);
         return new Outcome(ExitCodes.COMPLETED, "execution " + executionId + " of " + runKey + " was "
-                + execution.getStatus() + " with no live process; now " + recovered.getStatus()
+                + was + " with no live process; now " + recovered.getStatus()
                 + ". Restart it with: restart " + executionId + " (or run the same command again)", recovered);
     }
 
@@ -186,6 +187,11 @@ public class RunLauncher {
         }
         String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
                 .orElse(execution.getExitStatus().getExitDescription());
+        if (status == BatchStatus.STOPPED) {
+            return new Outcome(ExitCodes.FAILED, runKey + " STOPPED (execution " + execution.getId() + ") on request. "
+                    + "Run the same command again (or: restart " + execution.getId() + ") to continue where it stopped.",
+                    execution);
+        }
         return new Outcome(ExitCodes.FAILED, runKey + " " + status + " (execution " + execution.getId() + "): " + why
                 + "\nFix the cause and run the same command again to restart where it stopped.", execution);
     }
