@@ -78,8 +78,8 @@ public final class CommandLine {
     private static final Set<String> COMMON_FLAGS = Set.of("--quiet");
 
     public static final String USAGE = "Usage: packets <command> [options] [--spring.key=value ...]\n\n"
-            + VERBS.stream().map(v -> "  " + v.synopsis() + "\n").collect(Collectors.joining())
-            + "  help [command]                                 this text, or a command's (also: <command> --help)\n"
+            + VERBS.stream().flatMap(v -> v.synopsis().lines()).map(CommandLine::usageLine).collect(Collectors.joining())
+            + usageLine("help [command]  this text, or a command's (also: <command> --help)")
             + """
 
             Every command takes --quiet (for cron: only warnings, errors and the final line).
@@ -186,6 +186,12 @@ public final class CommandLine {
         return new Parsed(command, rest);
     }
 
+    /** "usage  description" (two or more spaces between) as an aligned line of the overview. */
+    private static String usageLine(String line) {
+        String[] parts = line.strip().split("\\s{2,}", 2);
+        return String.format(java.util.Locale.ROOT, "  %-44s %s%n", parts[0], parts.length > 1 ? parts[1] : "");
+    }
+
     private static Verb verb(String name) throws UsageException {
         for (Verb v : VERBS) {
             if (v.name().equals(name)) {
@@ -196,7 +202,8 @@ public final class CommandLine {
     }
 
     private static String helpOf(Verb verb) {
-        return "Usage: packets " + verb.synopsis() + "\n\n  " + verb.help() + "\n\n"
+        return "Usage:" + verb.synopsis().lines().map(l -> " packets " + l.strip().split("\\s{2,}")[0])
+                .collect(Collectors.joining("\n      ")) + "\n\n  " + verb.help() + "\n\n"
                 + "Exit codes: 0 completed, 1 failed (restartable), 2 bad usage or configuration, 3 refused.\n";
     }
 

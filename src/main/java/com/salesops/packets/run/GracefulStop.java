@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,14 +29,10 @@ public class GracefulStop {
     private static volatile int exitCode = ExitCodes.FAILED;
     private static final CountDownLatch commandEnded = new CountDownLatch(1);
 
-    // looked up when needed: the job's listeners depend on this bean, and the JobOperator's job
-    // registry must not be built while the job itself is still being created
-    private final ObjectProvider<JobOperator> operator;
     private volatile JobExecution running;
     private volatile boolean requested;
 
-    public GracefulStop(ObjectProvider<JobOperator> operator) {
-        this.operator = operator;
+    public GracefulStop() {
         active = this;
     }
 
@@ -91,11 +87,15 @@ public class GracefulStop {
         }
         log.warn("{}: termination signal; stopping execution {} at the next chunk boundary",
                 execution.getJobParameters().getString(Params.RUN_KEY), execution.getId());
-        try {
-            operator.getObject().stop(execution);
-        } catch (Exception e) {
-            // the steps still see requested() and stop themselves
-            log.warn("stop of execution {}: {}", execution.getId(), e.getMessage());
+        // In memory only, on the live execution the main thread runs: JobOperator.stop would also write the
+        // running step execution from this thread and make the main thread fail on its version check.
+        // The running step ends STOPPED at its next chunk boundary (render and deliver also watch
+        // requested()); between steps the job sees STOPPING and stops.
+        execution.setStatus(BatchStatus.STOPPING);
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                step.setTerminateOnly();
+            }
         }
     }
 }
