@@ -3,16 +3,24 @@ package com.salesops.packets;
 import com.salesops.packets.cli.Command;
 import com.salesops.packets.cli.CommandLine;
 import com.salesops.packets.run.ExitCodes;
+import com.salesops.packets.run.GracefulStop;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /** Entry point: {@code java -jar attainment-packets.jar <command>}; the exit code reaches the shell. */
 @SpringBootApplication
 public class AttainmentPacketsApplication {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // SIGTERM stops a running job at a chunk boundary (STOPPED, restartable), then exits with its code
+        GracefulStop.installShutdownHook();
+        int code = run(args);
+        GracefulStop.commandEnded(code);
+        System.exit(code);
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
@@ -30,15 +38,35 @@ public class AttainmentPacketsApplication {
             return ExitCodes.COMPLETED;
         }
         SpringApplication app = new SpringApplication(AttainmentPacketsApplication.class);
+        // the context closes when the command ends; on SIGTERM GracefulStop's hook stops the job first
+        app.setRegisterShutdownHook(false);
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("command", parsed.command()));
         try {
             return SpringApplication.exit(app.run(parsed.springArgs()));
         } catch (Throwable e) {
+            if (parsed.command() instanceof Command.ValidateConfig) {
+                // e.g. the app database (spring.datasource.url) is down: a configuration problem here
+                System.err.println("packets: bad configuration: " + deepest(e));
+                return ExitCodes.USAGE_OR_CONFIG;
+            }
             return startupFailure(e);
         }
     }
 
     private static int startupFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindValidationException invalid) {
+                // one line per bad key, spelled as in application.yml (packets.fiscal.year-start-month)
+                for (ObjectError error : invalid.getValidationErrors().getAllErrors()) {
+                    String key = invalid.getValidationErrors().getName() + "."
+                            + (error instanceof FieldError f ? kebab(f.getField()) : error.getObjectName());
+                    Object value = error instanceof FieldError f ? f.getRejectedValue() : null;
+                    System.err.println("packets: bad configuration: " + key + " " + error.getDefaultMessage()
+                            + (value == null ? "" : " (was " + value + ")"));
+                }
+                return ExitCodes.USAGE_OR_CONFIG;
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigurationPropertiesBindException
                     || t instanceof com.salesops.packets.run.InvalidConfigurationException
@@ -49,6 +77,10 @@ public class AttainmentPacketsApplication {
         }
         System.err.println("packets: failed: " + deepest(e));
         return ExitCodes.FAILED;
+    }
+
+    private static String kebab(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String deepest(Throwable e) {

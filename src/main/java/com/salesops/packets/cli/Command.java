@@ -10,7 +10,21 @@ public sealed interface Command {
     record RunNightly(Optional<LocalDate> asOf, boolean rerun) implements Command {
     }
 
-    record RunMonthly(YearMonth month, boolean rerun) implements Command {
+    /** No month: the last closed month (the one before today in packets.timezone). */
+    record RunMonthly(Optional<YearMonth> month, boolean rerun) implements Command {
+    }
+
+    record Status(int last, Optional<String> runKey) implements Command {
+    }
+
+    /** No execution id: the most recent FAILED or STOPPED execution ({@code --last-failed}). */
+    record Restart(Optional<Long> executionId) implements Command {
+    }
+
+    record Recover(long executionId) implements Command {
+    }
+
+    record ValidateConfig() implements Command {
     }
 
     /** Sends one rendered packet of a run again, on purpose. */

@@ -4,24 +4,93 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Splits the arguments into the command and Spring's own {@code --key=value} overrides, and
  * rejects anything else with a usage message (exit code 2) before any database is touched.
+ * Each command is one {@link Verb} entry: its usage line, its {@code --help} text, its options
+ * and its parser — adding a command means adding an entry, a {@link Command} record and a branch
+ * in {@code CommandRunner}.
  */
 public final class CommandLine {
 
-    public static final String USAGE = """
-            Usage: packets <command> [options] [--spring.key=value ...]
+    /** One command of the CLI. */
+    private record Verb(String name, String synopsis, String help, Set<String> valueOptions, Set<String> flags,
+                        Parser parser) {
+    }
 
-              run nightly [--as-of YYYY-MM-DD] [--rerun]   nightly packets (default as-of: yesterday in packets.timezone)
-              run monthly --month YYYY-MM [--rerun]        month-close packets (as-of: the month's last day)
-              resend --run RUN-KEY --team TEAM-ID          email one rendered packet again, on purpose (ledger purpose RESEND-n)
-              demo [--seed N]                              generate demo data (embedded H2) and run a nightly
-              help                                         this text
+    @FunctionalInterface
+    private interface Parser {
+        Command parse(Args args) throws UsageException;
+    }
 
+    private static final List<Verb> VERBS = List.of(
+            new Verb("run", """
+                    run nightly [--as-of YYYY-MM-DD] [--rerun]   nightly packets (default as-of: yesterday in packets.timezone)
+                      run monthly [--month YYYY-MM] [--rerun]      month-close packets (default: the last closed month)""",
+                    """
+                    Runs the job for a run key (nightly-YYYY-MM-DD or monthly-YYYY-MM).
+                      A new key starts; a FAILED or STOPPED key restarts where it stopped (completed steps,
+                      rendered packets and sent emails are not redone); a running key is refused (exit 3);
+                      a COMPLETED key is refused (exit 3) unless --rerun, which recomputes and emails again.
+                      --as-of D    nightly: the as-of day (default yesterday in packets.timezone)
+                      --month M    monthly: the month to close (default the month before today's)
+                      --rerun      run a completed key again (after a data fix)""",
+                    Set.of("--as-of", "--month"), Set.of("--rerun"), CommandLine::run),
+            new Verb("status", "status [--last N] [--run KEY]                 recent runs: steps, counts, packets, emails, rejects",
+                    """
+                    Shows the latest executions (default 10), or every execution of one run key: status,
+                      start, duration, each step's read/written/skipped counts, packets rendered/sent/failed,
+                      rejects, and for a STARTED run whether its process is still alive.""",
+                    Set.of("--last", "--run"), Set.of(), CommandLine::status),
+            new Verb("restart", "restart <execution-id> | --last-failed          restart a FAILED or STOPPED execution",
+                    """
+                    Restarts a FAILED or STOPPED execution where it stopped (see status for the ids).
+                      --last-failed   the most recent execution that ended FAILED or STOPPED""",
+                    Set.of(), Set.of("--last-failed"), CommandLine::restart),
+            new Verb("recover", "recover <execution-id>                         mark a run left STARTED by a killed JVM as FAILED",
+                    """
+                    For an execution left STARTED or STOPPING by a JVM that died (kill -9, power loss):
+                      marks it FAILED and removes its run lock, so restart (or the same run command) can
+                      continue it. Refused (exit 3) while the process that holds the run is alive.""",
+                    Set.of(), Set.of(), CommandLine::recover),
+            new Verb("validate-config", "validate-config                                check databases, extraction SQL, SMTP, templates",
+                    """
+                    Checks the configuration without running or sending anything: app database, source
+                      database, each extraction query's tables and columns, the SMTP server (connect only)
+                      when spring.mail.host is set, the output folder and the report templates.
+                      Exit 0 when all is well, 2 with a line naming the key for each problem.""",
+                    Set.of(), Set.of(), CommandLine::validateConfig),
+            new Verb("resend", "resend --run RUN-KEY --team TEAM-ID             email one rendered packet again, on purpose",
+                    """
+                    Emails one already rendered packet of a run again, on purpose, to the manager's current
+                      address: a new ledger row with purpose RESEND-n and a new Message-ID; the run's own
+                      rows are not touched. Exit 0 sent, 1 not sent, 2 unknown run or team.
+                      --run KEY    the run key, e.g. nightly-2026-11-26
+                      --team ID    the team whose packet to send""",
+                    Set.of("--run", "--team"), Set.of(), CommandLine::resend),
+            new Verb("demo", "demo [--seed N]                                generate demo data (embedded H2) and run a nightly",
+                    """
+                    Generates demo data into the embedded H2 source database and runs a nightly for
+                      yesterday; packets and .eml emails go to packets.output.dir.""",
+                    Set.of("--seed"), Set.of(), CommandLine::demo));
+
+    /** Options every command takes. */
+    private static final Set<String> COMMON_FLAGS = Set.of("--quiet");
+
+    public static final String USAGE = "Usage: packets <command> [options] [--spring.key=value ...]\n\n"
+            + VERBS.stream().flatMap(v -> v.synopsis().lines()).map(CommandLine::usageLine).collect(Collectors.joining())
+            + usageLine("help [command]  this text, or a command's (also: <command> --help)")
+            + """
+
+            Every command takes --quiet (for cron: only warnings, errors and the final line).
             A run key (nightly-YYYY-MM-DD, monthly-YYYY-MM) identifies a run: running a failed key again
             restarts it where it failed; a completed key is refused (exit 3) unless --rerun is given.
             Exit codes: 0 completed, 1 failed (restartable), 2 bad usage or configuration, 3 refused.
@@ -42,118 +111,215 @@ public final class CommandLine {
         }
     }
 
+    /** The words after the command name and the options given. */
+    private record Args(String verb, List<String> words, Map<String, String> values, Set<String> flags) {
+
+        Optional<String> value(String option) {
+            return Optional.ofNullable(values.get(option));
+        }
+
+        boolean flag(String option) {
+            return flags.contains(option);
+        }
+
+        void noMoreWords(int allowed) throws UsageException {
+            if (words.size() > allowed) {
+                throw new UsageException(verb + ": unexpected " + words.get(allowed));
+            }
+        }
+    }
+
     private CommandLine() {
     }
 
     public static Parsed parse(String[] args) throws UsageException {
+        Set<String> valueOptions = new HashSet<>();
+        Set<String> flagOptions = new HashSet<>(COMMON_FLAGS);
+        VERBS.forEach(v -> {
+            valueOptions.addAll(v.valueOptions());
+            flagOptions.addAll(v.flags());
+        });
         List<String> words = new ArrayList<>();
         List<String> spring = new ArrayList<>();
-        Optional<String> asOf = Optional.empty();
-        Optional<String> month = Optional.empty();
-        Optional<String> seed = Optional.empty();
-        Optional<String> runKey = Optional.empty();
-        Optional<String> team = Optional.empty();
-        boolean rerun = false;
+        Map<String, String> values = new HashMap<>();
+        Set<String> flags = new HashSet<>();
+        boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            switch (a) {
-                case "--as-of" -> asOf = Optional.of(value(args, ++i, a));
-                case "--month" -> month = Optional.of(value(args, ++i, a));
-                case "--seed" -> seed = Optional.of(value(args, ++i, a));
-                case "--run" -> runKey = Optional.of(value(args, ++i, a));
-                case "--team" -> team = Optional.of(value(args, ++i, a));
-                case "--rerun" -> rerun = true;
-                case "-h", "--help" -> words.add("help");
-                default -> {
-                    if (a.startsWith("--as-of=")) {
-                        asOf = Optional.of(a.substring("--as-of=".length()));
-                    } else if (a.startsWith("--month=")) {
-                        month = Optional.of(a.substring("--month=".length()));
-                    } else if (a.startsWith("--seed=")) {
-                        seed = Optional.of(a.substring("--seed=".length()));
-                    } else if (a.startsWith("--run=")) {
-                        runKey = Optional.of(a.substring("--run=".length()));
-                    } else if (a.startsWith("--team=")) {
-                        team = Optional.of(a.substring("--team=".length()));
-                    } else if (a.startsWith("--") && a.contains("=")) {
-                        spring.add(a);
-                    } else if (a.startsWith("-")) {
-                        throw new UsageException("unknown option " + a);
-                    } else {
-                        words.add(a);
-                    }
-                }
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (a.equals("-h") || a.equals("--help")) {
+                help = true;
+            } else if (valueOptions.contains(name)) {
+                values.put(name, a.contains("=") ? a.substring(a.indexOf('=') + 1) : value(args, ++i, a));
+            } else if (flagOptions.contains(a)) {
+                flags.add(a);
+            } else if (a.startsWith("--") && a.contains("=")) {
+                spring.add(a);
+            } else if (a.startsWith("-")) {
+                throw new UsageException("unknown option " + a);
+            } else {
+                words.add(a);
             }
+        }
+        if (flags.remove("--quiet")) {
+            // cron: warnings, errors and the one-line outcome only
+            spring.add("--logging.level.com.salesops.packets=WARN");
+            spring.add("--logging.level.com.salesops.packets.outcome=INFO");
         }
         String[] rest = spring.toArray(String[]::new);
-        if (words.isEmpty() || words.contains("help")) {
+        if (words.isEmpty()) {
             return new Parsed(new Command.Help(USAGE), rest);
         }
-        String verb = words.get(0);
-        if (!verb.equals("resend")) {
-            noOption(runKey, "--run", verb);
-            noOption(team, "--team", verb);
+        if (words.get(0).equals("help")) {
+            return new Parsed(new Command.Help(words.size() > 1 ? helpOf(verb(words.get(1))) : USAGE), rest);
         }
-        switch (verb) {
-            case "run" -> {
-                if (words.size() != 2) {
-                    throw new UsageException("run needs one kind: run nightly | run monthly --month YYYY-MM");
-                }
-                if (words.get(1).equals("nightly")) {
-                    noOption(month, "--month", "run nightly");
-                    noOption(seed, "--seed", "run nightly");
-                    Optional<LocalDate> day = Optional.empty();
-                    if (asOf.isPresent()) {
-                        try {
-                            day = Optional.of(LocalDate.parse(asOf.get()));
-                        } catch (DateTimeParseException e) {
-                            throw new UsageException("--as-of must be YYYY-MM-DD, was " + asOf.get());
-                        }
-                    }
-                    return new Parsed(new Command.RunNightly(day, rerun), rest);
-                }
-                if (words.get(1).equals("monthly")) {
-                    noOption(asOf, "--as-of", "run monthly");
-                    noOption(seed, "--seed", "run monthly");
-                    String m = month.orElseThrow(() -> new UsageException("run monthly needs --month YYYY-MM"));
-                    try {
-                        return new Parsed(new Command.RunMonthly(YearMonth.parse(m), rerun), rest);
-                    } catch (DateTimeParseException e) {
-                        throw new UsageException("--month must be YYYY-MM, was " + m);
-                    }
-                }
-                throw new UsageException("unknown run kind " + words.get(1) + " (nightly or monthly)");
+        Verb verb = verb(words.get(0));
+        if (help) {
+            return new Parsed(new Command.Help(helpOf(verb)), rest);
+        }
+        for (String option : values.keySet()) {
+            if (!verb.valueOptions().contains(option)) {
+                throw new UsageException(option + " does not apply to " + verb.name());
             }
-            case "resend" -> {
-                if (words.size() != 1) {
-                    throw new UsageException("resend takes --run RUN-KEY --team TEAM-ID and no further words");
-                }
-                noOption(asOf, "--as-of", "resend");
-                noOption(month, "--month", "resend");
-                noOption(seed, "--seed", "resend");
-                if (rerun) {
-                    throw new UsageException("--rerun does not apply to resend");
-                }
-                String key = runKey.filter(s -> !s.isBlank())
-                        .orElseThrow(() -> new UsageException("resend needs --run RUN-KEY"));
-                String teamId = team.filter(s -> !s.isBlank())
-                        .orElseThrow(() -> new UsageException("resend needs --team TEAM-ID"));
-                return new Parsed(new Command.Resend(key, teamId), rest);
+        }
+        for (String flag : flags) {
+            if (!verb.flags().contains(flag)) {
+                throw new UsageException(flag + " does not apply to " + verb.name());
             }
-            case "demo" -> {
-                if (words.size() != 1) {
-                    throw new UsageException("demo takes no further words");
-                }
-                noOption(asOf, "--as-of", "demo");
-                noOption(month, "--month", "demo");
+        }
+        Command command = verb.parser().parse(new Args(verb.name(), words.subList(1, words.size()), values, flags));
+        if (command instanceof Command.ValidateConfig) {
+            rest = append(rest, "--spring.flyway.enabled=false"); // validate-config changes nothing, not even the schema
+        }
+        return new Parsed(command, rest);
+    }
+
+    /** "usage  description" (two or more spaces between) as an aligned line of the overview. */
+    private static String usageLine(String line) {
+        String[] parts = line.strip().split("\\s{2,}", 2);
+        return String.format(java.util.Locale.ROOT, "  %-44s %s%n", parts[0], parts.length > 1 ? parts[1] : "");
+    }
+
+    private static Verb verb(String name) throws UsageException {
+        for (Verb v : VERBS) {
+            if (v.name().equals(name)) {
+                return v;
+            }
+        }
+        throw new UsageException("unknown command " + name);
+    }
+
+    private static String helpOf(Verb verb) {
+        return "Usage:" + verb.synopsis().lines().map(l -> " packets " + l.strip().split("\\s{2,}")[0])
+                .collect(Collectors.joining("\n      ")) + "\n\n  " + verb.help() + "\n\n"
+                + "Exit codes: 0 completed, 1 failed (restartable), 2 bad usage or configuration, 3 refused.\n";
+    }
+
+    private static Command run(Args a) throws UsageException {
+        if (a.words().size() != 1) {
+            throw new UsageException("run needs one kind: run nightly | run monthly [--month YYYY-MM]");
+        }
+        String kind = a.words().get(0);
+        if (kind.equals("nightly")) {
+            if (a.value("--month").isPresent()) {
+                throw new UsageException("--month does not apply to run nightly");
+            }
+            Optional<LocalDate> day = Optional.empty();
+            if (a.value("--as-of").isPresent()) {
                 try {
-                    return new Parsed(new Command.Demo(seed.map(Long::parseLong).orElse(42L)), rest);
-                } catch (NumberFormatException e) {
-                    throw new UsageException("--seed must be a number");
+                    day = Optional.of(LocalDate.parse(a.value("--as-of").get()));
+                } catch (DateTimeParseException e) {
+                    throw new UsageException("--as-of must be YYYY-MM-DD, was " + a.value("--as-of").get());
                 }
             }
-            default -> throw new UsageException("unknown command " + verb);
+            return new Command.RunNightly(day, a.flag("--rerun"));
         }
+        if (kind.equals("monthly")) {
+            if (a.value("--as-of").isPresent()) {
+                throw new UsageException("--as-of does not apply to run monthly");
+            }
+            Optional<YearMonth> month = Optional.empty();
+            if (a.value("--month").isPresent()) {
+                try {
+                    month = Optional.of(YearMonth.parse(a.value("--month").get()));
+                } catch (DateTimeParseException e) {
+                    throw new UsageException("--month must be YYYY-MM, was " + a.value("--month").get());
+                }
+            }
+            return new Command.RunMonthly(month, a.flag("--rerun"));
+        }
+        throw new UsageException("unknown run kind " + kind + " (nightly or monthly)");
+    }
+
+    private static Command status(Args a) throws UsageException {
+        a.noMoreWords(0);
+        int last = 10;
+        if (a.value("--last").isPresent()) {
+            try {
+                last = Integer.parseInt(a.value("--last").get());
+            } catch (NumberFormatException e) {
+                last = 0;
+            }
+            if (last < 1) {
+                throw new UsageException("--last must be a positive number, was " + a.value("--last").get());
+            }
+        }
+        Optional<String> runKey = a.value("--run");
+        if (runKey.isPresent() && !runKey.get().matches("(nightly-\\d{4}-\\d{2}-\\d{2}|monthly-\\d{4}-\\d{2})")) {
+            throw new UsageException("--run must be a run key (nightly-YYYY-MM-DD or monthly-YYYY-MM), was " + runKey.get());
+        }
+        return new Command.Status(runKey.isPresent() && a.value("--last").isEmpty() ? 100 : last, runKey);
+    }
+
+    private static Command restart(Args a) throws UsageException {
+        a.noMoreWords(1);
+        if (a.flag("--last-failed") == !a.words().isEmpty()) {
+            throw new UsageException("restart needs an execution id or --last-failed (one of them)");
+        }
+        return new Command.Restart(a.words().isEmpty() ? Optional.empty() : Optional.of(executionId(a)));
+    }
+
+    private static Command recover(Args a) throws UsageException {
+        a.noMoreWords(1);
+        if (a.words().isEmpty()) {
+            throw new UsageException("recover needs an execution id (see: status)");
+        }
+        return new Command.Recover(executionId(a));
+    }
+
+    private static Command validateConfig(Args a) throws UsageException {
+        a.noMoreWords(0);
+        return new Command.ValidateConfig();
+    }
+
+    private static Command resend(Args a) throws UsageException {
+        a.noMoreWords(0);
+        String key = a.value("--run").filter(v -> !v.isBlank())
+                .orElseThrow(() -> new UsageException("resend needs --run RUN-KEY"));
+        String team = a.value("--team").filter(v -> !v.isBlank())
+                .orElseThrow(() -> new UsageException("resend needs --team TEAM-ID"));
+        return new Command.Resend(key, team);
+    }
+
+    private static Command demo(Args a) throws UsageException {
+        a.noMoreWords(0);
+        try {
+            return new Command.Demo(a.value("--seed").map(Long::parseLong).orElse(42L));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--seed must be a number");
+        }
+    }
+
+    private static long executionId(Args a) throws UsageException {
+        try {
+            long id = Long.parseLong(a.words().get(0));
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(a.verb() + ": execution id must be a positive number, was " + a.words().get(0));
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {
@@ -163,9 +329,9 @@ public final class CommandLine {
         return args[i];
     }
 
-    private static void noOption(Optional<String> value, String option, String command) throws UsageException {
-        if (value.isPresent()) {
-            throw new UsageException(option + " does not apply to " + command);
-        }
+    private static String[] append(String[] array, String value) {
+        String[] more = java.util.Arrays.copyOf(array, array.length + 1);
+        more[array.length] = value;
+        return more;
     }
 }

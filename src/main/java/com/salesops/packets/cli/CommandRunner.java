@@ -2,14 +2,20 @@ package com.salesops.packets.cli;
 
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.demo.DemoRun;
+import com.salesops.packets.run.ConfigValidation;
 import com.salesops.packets.run.ExitCodes;
 import com.salesops.packets.run.PacketResender;
 import com.salesops.packets.run.RunKeys;
 import com.salesops.packets.run.RunLauncher;
+import com.salesops.packets.run.RunStatus;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -20,19 +26,24 @@ import org.springframework.stereotype.Component;
 @Component
 class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
-    private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
+    /** The one-line outcome of a command: still logged with --quiet (see CommandLine). */
+    private static final Logger outcome = LoggerFactory.getLogger("com.salesops.packets.outcome");
 
     private final ObjectProvider<Command> command;
     private final RunLauncher launcher;
+    private final RunStatus status;
+    private final ConfigValidation validation;
     private final PacketsProperties properties;
     private final DemoRun demo;
     private final PacketResender resender;
     private int exitCode = ExitCodes.COMPLETED;
 
-    CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, PacketsProperties properties, DemoRun demo,
-                  PacketResender resender) {
+    CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, RunStatus status, ConfigValidation validation,
+                  PacketsProperties properties, DemoRun demo, PacketResender resender) {
         this.command = command;
         this.launcher = launcher;
+        this.status = status;
+        this.validation = validation;
         this.properties = properties;
         this.demo = demo;
         this.resender = resender;
@@ -45,31 +56,78 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         if (command == null) {
             return;
         }
-        if (command instanceof Command.RunNightly n) {
-            exitCode = report(launcher.launch(RunKeys.nightly(n.asOf().orElseGet(this::yesterday)), n.rerun()));
-        } else if (command instanceof Command.RunMonthly m) {
-            exitCode = report(launcher.launch(RunKeys.monthly(m.month()), m.rerun()));
-        } else if (command instanceof Command.Resend r) {
-            exitCode = resender.resend(r.runKey(), r.teamId());
-        } else if (command instanceof Command.Demo d) {
-            exitCode = demo.run(d.seed(), yesterday());
-        } else if (command instanceof Command.Help h) {
-            System.out.print(h.text());
-            exitCode = ExitCodes.COMPLETED;
-        }
+        exitCode = execute(command);
     }
 
-    private int report(RunLauncher.Outcome outcome) {
-        if (outcome.exitCode() == ExitCodes.COMPLETED) {
-            log.info(outcome.message());
-        } else {
-            log.error(outcome.message());
+    private int execute(Command command) throws Exception {
+        if (command instanceof Command.RunNightly n) {
+            return report(launcher.launch(RunKeys.nightly(n.asOf().orElseGet(this::yesterday)), n.rerun()));
         }
-        return outcome.exitCode();
+        if (command instanceof Command.RunMonthly m) {
+            return report(launcher.launch(RunKeys.monthly(m.month().orElseGet(this::lastClosedMonth)), m.rerun()));
+        }
+        if (command instanceof Command.Resend r) {
+            return resender.resend(r.runKey(), r.teamId());
+        }
+        if (command instanceof Command.Status s) {
+            System.out.print(status.report(s.last(), s.runKey()));
+            return ExitCodes.COMPLETED;
+        }
+        if (command instanceof Command.Restart r) {
+            return restart(r);
+        }
+        if (command instanceof Command.Recover r) {
+            return report(launcher.recover(r.executionId()));
+        }
+        if (command instanceof Command.ValidateConfig) {
+            return validateConfig();
+        }
+        if (command instanceof Command.Demo d) {
+            return demo.run(d.seed(), yesterday());
+        }
+        if (command instanceof Command.Help h) {
+            System.out.print(h.text());
+            return ExitCodes.COMPLETED;
+        }
+        throw new IllegalStateException("no runner for " + command);
+    }
+
+    private int restart(Command.Restart r) throws Exception {
+        Optional<Long> id = r.executionId().or(() -> launcher.lastFailed().map(JobExecution::getId));
+        if (id.isEmpty()) {
+            return report(new RunLauncher.Outcome(ExitCodes.REFUSED, "no FAILED or STOPPED execution to restart", null));
+        }
+        return report(launcher.restart(id.get()));
+    }
+
+    private int validateConfig() {
+        System.out.println("validate-config:");
+        List<String> problems = validation.check(System.out);
+        if (problems.isEmpty()) {
+            outcome.info("configuration OK");
+            return ExitCodes.COMPLETED;
+        }
+        problems.forEach(p -> outcome.error("bad configuration: {}", p));
+        return ExitCodes.USAGE_OR_CONFIG;
+    }
+
+    private int report(RunLauncher.Outcome result) {
+        if (result.exitCode() == ExitCodes.COMPLETED) {
+            outcome.info(result.message());
+        } else if (result.exitCode() == ExitCodes.REFUSED) {
+            outcome.warn(result.message());
+        } else {
+            outcome.error(result.message());
+        }
+        return result.exitCode();
     }
 
     private LocalDate yesterday() {
         return LocalDate.now(ZoneId.of(properties.timezone())).minusDays(1);
+    }
+
+    private YearMonth lastClosedMonth() {
+        return YearMonth.now(ZoneId.of(properties.timezone())).minusMonths(1);
     }
 
     @Override

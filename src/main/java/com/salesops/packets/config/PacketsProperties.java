@@ -27,7 +27,7 @@ public record PacketsProperties(
         @Valid @NotNull Source source,
         @Valid @NotNull Output output,
         @NotBlank @Pattern(regexp = "[A-Za-z]{3}", message = "must be a 3-letter currency code") String baseCurrency,
-        @NotBlank String timezone,
+        @NotBlank @TimeZoneId String timezone,
         @Valid @NotNull Fiscal fiscal,
         @Valid @NotNull Quota quota,
         @Valid @NotNull Pace pace,

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -45,9 +46,10 @@ final class DeliverPacketsTasklet implements Tasklet {
     private final PacketMailer mailer;
     private final PacketSender sender;
     private final Path outputDir;
+    private final BooleanSupplier stopRequested;
 
     DeliverPacketsTasklet(RunContexts contexts, ResultStore results, PacketStore packets, DeliveryLedger ledger,
-                          PacketMailer mailer, PacketSender sender, Path outputDir) {
+                          PacketMailer mailer, PacketSender sender, Path outputDir, BooleanSupplier stopRequested) {
         this.contexts = contexts;
         this.results = results;
         this.packets = packets;
@@ -55,6 +57,7 @@ final class DeliverPacketsTasklet implements Tasklet {
         this.mailer = mailer;
         this.sender = sender;
         this.outputDir = outputDir;
+        this.stopRequested = stopRequested;
     }
 
     @Override
@@ -75,10 +78,18 @@ final class DeliverPacketsTasklet implements Tasklet {
         Path outbox = outputDir.resolve(runKey).resolve("outbox");
         int sent = 0;
         String via;
+        List<Delivery> unsentNow = ledger.unsent(runKey);
+        chunk.getStepContext().getStepExecution().getExecutionContext().putLong(RunProgress.TOTAL, unsentNow.size());
         try (MailChannel channel = mailer.open(outbox)) {
-            for (Delivery d : ledger.unsent(runKey)) {
+            for (Delivery d : unsentNow) {
                 if (!d.purpose().equals(purpose)) {
                     continue;
+                }
+                if (stopRequested.getAsBoolean()) {
+                    // between two emails: end STOPPED; a restart sends only what the ledger shows unsent
+                    log.warn("{}: stop requested; {} emails sent before stopping", runKey, sent);
+                    chunk.getStepContext().getStepExecution().setTerminateOnly();
+                    return RepeatStatus.CONTINUABLE;
                 }
                 PacketEmail email = emails.get(key(d.teamId(), d.recipient()));
                 if (email == null) {

@@ -12,6 +12,8 @@ import com.salesops.packets.support.FileNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -20,12 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Renders an Excel workbook and a PDF for every team with a manager. A packet whose row says
- * RENDERED is never rendered again, so a restart picks up where the failure stopped.
+ * RENDERED is never rendered again, so a restart picks up where the failure stopped. One packet
+ * per call (chunk), so a stop request or a crash loses at most the packet in hand.
  */
 final class RenderPacketsTasklet implements Tasklet {
 
@@ -39,10 +43,12 @@ final class RenderPacketsTasklet implements Tasklet {
     private final Supplier<PdfPacketWriter> pdf;
     private final Path outputDir;
     private final int maxDealRows;
+    private final GracefulStop stop;
+    private Progress progress;
 
     RenderPacketsTasklet(RunContexts contexts, ResultStore results, PacketStore packets, DataSource app,
                          Supplier<ExcelPacketWriter> excel, Supplier<PdfPacketWriter> pdf, Path outputDir,
-                         int maxDealRows) {
+                         int maxDealRows, GracefulStop stop) {
         this.contexts = contexts;
         this.results = results;
         this.packets = packets;
@@ -51,37 +57,72 @@ final class RenderPacketsTasklet implements Tasklet {
         this.pdf = pdf;
         this.outputDir = outputDir;
         this.maxDealRows = maxDealRows;
+        this.stop = stop;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
-        String runKey = Params.runKey(chunk);
+        StepExecution step = chunk.getStepContext().getStepExecution();
+        if (progress == null || progress.stepExecutionId != step.getId()) {
+            progress = start(step, Params.runKey(chunk));
+        }
+        if (stop.requested()) {
+            step.setTerminateOnly(); // ends STOPPED after this chunk; a restart renders the rest
+            return RepeatStatus.CONTINUABLE;
+        }
+        if (!progress.todo.hasNext()) {
+            log.info("{}: {} packets rendered now, {} before", progress.runKey, progress.rendered, progress.before);
+            progress = null;
+            return RepeatStatus.FINISHED;
+        }
+        // one packet per call: each is its own chunk (transaction, stop check, progress)
+        render(progress.runKey, progress.assembler, progress.todo.next());
+        contribution.incrementWriteCount(1);
+        progress.rendered++;
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    private Progress start(StepExecution step, String runKey) {
         RunContexts.RunContext run = contexts.get(runKey);
         PacketAssembler assembler = new PacketAssembler(run.plan(), run.org(), results.rows(runKey),
                 results.flags(runKey), app, maxDealRows);
         Set<String> done = packets.rendered(runKey).stream().map(RenderedPacket::teamId).collect(Collectors.toSet());
-        int rendered = 0;
-        for (Team team : assembler.packetTeams()) {
-            if (done.contains(team.id())) {
-                continue;
-            }
-            long started = System.nanoTime();
-            Packet packet = assembler.assemble(team, Instant.now());
-            Path dir = outputDir.resolve(runKey).resolve("packets").resolve(FileNames.safe(team.id()));
-            Files.createDirectories(dir);
-            String stem = FileNames.safe(team.id()) + "-" + runKey;
-            Path xlsx = dir.resolve(stem + ".xlsx");
-            Path pdfFile = dir.resolve(stem + ".pdf");
-            excel.get().write(packet, xlsx);
-            pdf.get().write(packet, pdfFile);
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            packets.markRendered(new RenderedPacket(runKey, team.id(), team.managerId(), xlsx, pdfFile,
-                    Files.size(xlsx), Files.size(pdfFile), millis));
-            contribution.incrementWriteCount(1);
-            rendered++;
-            log.info("{}: packet {} rendered in {} ms ({} deal lines)", runKey, team.id(), millis, packet.totalDealLines());
+        List<Team> todo = assembler.packetTeams().stream().filter(t -> !done.contains(t.id())).toList();
+        step.getExecutionContext().putLong(RunProgress.TOTAL, todo.size());
+        return new Progress(step.getId(), runKey, assembler, todo.iterator(), done.size());
+    }
+
+    private void render(String runKey, PacketAssembler assembler, Team team) throws Exception {
+        long started = System.nanoTime();
+        Packet packet = assembler.assemble(team, Instant.now());
+        Path dir = outputDir.resolve(runKey).resolve("packets").resolve(FileNames.safe(team.id()));
+        Files.createDirectories(dir);
+        String stem = FileNames.safe(team.id()) + "-" + runKey;
+        Path xlsx = dir.resolve(stem + ".xlsx");
+        Path pdfFile = dir.resolve(stem + ".pdf");
+        excel.get().write(packet, xlsx);
+        pdf.get().write(packet, pdfFile);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        packets.markRendered(new RenderedPacket(runKey, team.id(), team.managerId(), xlsx, pdfFile,
+                Files.size(xlsx), Files.size(pdfFile), millis));
+        log.debug("{}: packet {} rendered in {} ms ({} deal lines)", runKey, team.id(), millis, packet.totalDealLines());
+    }
+
+    /** Where this step execution is: the packets still to render. */
+    private static final class Progress {
+        final long stepExecutionId;
+        final String runKey;
+        final PacketAssembler assembler;
+        final Iterator<Team> todo;
+        final int before;
+        int rendered;
+
+        Progress(long stepExecutionId, String runKey, PacketAssembler assembler, Iterator<Team> todo, int before) {
+            this.stepExecutionId = stepExecutionId;
+            this.runKey = runKey;
+            this.assembler = assembler;
+            this.todo = todo;
+            this.before = before;
         }
-        log.info("{}: {} packets rendered now, {} before", runKey, rendered, done.size());
-        return RepeatStatus.FINISHED;
     }
 }

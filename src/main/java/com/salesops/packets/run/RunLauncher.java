@@ -1,5 +1,9 @@
 package com.salesops.packets.run;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -12,12 +16,15 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
  * Starts, restarts or refuses a run by its key (DESIGN §6): a new key starts; a failed or stopped
  * key restarts where it failed; a running key is refused; a completed key is refused unless a rerun
- * is asked for, which starts a new instance of the same key.
+ * is asked for, which starts a new instance of the same key. Every launch, restart and recover
+ * first takes the key's {@link RunLock}, so two JVMs never work on one key at once.
  */
 @Component
 public class RunLauncher {
@@ -31,14 +38,102 @@ public class RunLauncher {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
+    private final RunLock lock;
 
-    public RunLauncher(JobOperator operator, JobRepository repository, Job salesPerformanceJob) {
+    public RunLauncher(JobOperator operator, JobRepository repository, Job salesPerformanceJob, RunLock lock) {
         this.operator = operator;
         this.repository = repository;
         this.job = salesPerformanceJob;
+        this.lock = lock;
     }
 
+    /** Starts, restarts or refuses the run key; holds its {@link RunLock} throughout. */
     public Outcome launch(String runKey, boolean rerun) throws Exception {
+        return locked(runKey, () -> launchLocked(runKey, rerun));
+    }
+
+    /** Restarts a FAILED or STOPPED execution (the last of its run key). */
+    public Outcome restart(long executionId) throws Exception {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            return new Outcome(ExitCodes.USAGE_OR_CONFIG, "no job execution " + executionId + " (see: status)", null);
+        }
+        String runKey = execution.getJobParameters().getString(Params.RUN_KEY);
+        return locked(runKey, () -> {
+            JobExecution last = repository.getLastJobExecution(execution.getJobInstance());
+            if (last != null && last.getId() != execution.getId()) {
+                return new Outcome(ExitCodes.REFUSED, "execution " + executionId + " of " + runKey
+                        + " is not its latest; the latest is " + last.getId() + " (" + last.getStatus() + ")", last);
+            }
+            BatchStatus status = execution.getStatus();
+            if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
+                return new Outcome(ExitCodes.REFUSED, "execution " + executionId + " of " + runKey + " is " + status
+                        + "; only FAILED or STOPPED executions restart" + (status.isRunning()
+                        ? ". If its process died, run: recover " + executionId : ""), execution);
+            }
+            log.info("{}: restarting execution {} ({})", runKey, executionId, status);
+            return outcome(runKey, operator.restart(execution));
+        });
+    }
+
+    /** The most recent execution that ended FAILED or STOPPED and was not restarted since. */
+    public Optional<JobExecution> lastFailed() {
+        return repository.getJobInstances(SalesPerformanceJobConfiguration.JOB_NAME, 0, 200).stream()
+                .map(repository::getLastJobExecution)
+                .filter(e -> e != null && (e.getStatus() == BatchStatus.FAILED || e.getStatus() == BatchStatus.STOPPED))
+                .max(Comparator.comparing(JobExecution::getId));
+    }
+
+    /**
+     * For an execution left STARTED/STOPPING by a killed JVM: marks it FAILED (restartable) and
+     * removes the dead JVM's run lock. Refused while the lock's holder is alive (see
+     * {@link RunLock.Holder#alive}): recovering a live run would let a second JVM run the key.
+     */
+    public Outcome recover(long executionId) {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            return new Outcome(ExitCodes.USAGE_OR_CONFIG, "no job execution " + executionId + " (see: status)", null);
+        }
+        String runKey = execution.getJobParameters().getString(Params.RUN_KEY);
+        Optional<RunLock.Holder> holder = lock.holder(runKey);
+        if (holder.isPresent() && holder.get().alive(Instant.now())) {
+            return new Outcome(ExitCodes.REFUSED, runKey + " is still running (" + holder.get().describe()
+                    + "); not recovering. To stop it: kill -TERM " + holder.get().pid() + " on "
+                    + holder.get().host() + " (it ends STOPPED, restartable)", execution);
+        }
+        if (!execution.getStatus().isRunning()) {
+            holder.ifPresent(lock::breakStale);
+            return new Outcome(holder.isPresent() ? ExitCodes.COMPLETED : ExitCodes.REFUSED, "execution " + executionId
+                    + " of " + runKey + " is " + execution.getStatus() + ", nothing to recover"
+                    + (holder.isPresent() ? "; removed the stale run lock of " + holder.get().describe() : ""), execution);
+        }
+        BatchStatus was = execution.getStatus();
+        JobExecution recovered = operator.recover(execution);
+        holder.ifPresent(lock::breakStale);
+        return new Outcome(ExitCodes.COMPLETED, "execution " + executionId + " of " + runKey + " was "
+                + was + " with no live process; now " + recovered.getStatus()
+                + ". Restart it with: restart " + executionId + " (or run the same command again)", recovered);
+    }
+
+    private Outcome locked(String runKey, Callable<Outcome> action) throws Exception {
+        Optional<RunLock.Holder> holder = lock.tryAcquire(runKey);
+        if (holder.isPresent()) {
+            RunLock.Holder h = holder.get();
+            String exec = h.executionId() == null ? "<execution id from: status --run " + runKey + ">"
+                    : String.valueOf(h.executionId());
+            return new Outcome(ExitCodes.REFUSED, h.alive(Instant.now())
+                    ? runKey + " is already running (" + h.describe() + "); refused"
+                    : runKey + " is locked by a process that is gone (" + h.describe() + "). Run: recover " + exec
+                    + ", then run again", null);
+        }
+        try (AutoCloseable held = lock.hold(runKey)) {
+            return action.call();
+        } catch (RefusedException e) {
+            return new Outcome(ExitCodes.REFUSED, runKey + ": " + e.getMessage(), null);
+        }
+    }
+
+    private Outcome launchLocked(String runKey, boolean rerun) throws Exception {
         long n = 0;
         JobInstance latest = null;
         while (true) {
@@ -74,15 +169,14 @@ public class RunLauncher {
         return outcome(runKey, execution);
     }
 
-    public Outcome restart(JobExecution failed) throws Exception {
-        return outcome(failed.getJobParameters().getString(Params.RUN_KEY), operator.restart(failed));
-    }
-
     private JobExecution start(JobParameters parameters) throws Exception {
         try {
             return operator.start(job, parameters);
         } catch (JobExecutionAlreadyRunningException | JobInstanceAlreadyCompleteException e) {
             throw new RefusedException(e.getMessage());
+        } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+            // another launcher created the same instance first (only possible without the run lock)
+            throw new RefusedException("another launch of the same key won: " + e.getMessage());
         }
     }
 
@@ -93,6 +187,11 @@ public class RunLauncher {
         }
         String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
                 .orElse(execution.getExitStatus().getExitDescription());
+        if (status == BatchStatus.STOPPED) {
+            return new Outcome(ExitCodes.FAILED, runKey + " STOPPED (execution " + execution.getId() + ") on request. "
+                    + "Run the same command again (or: restart " + execution.getId() + ") to continue where it stopped.",
+                    execution);
+        }
         return new Outcome(ExitCodes.FAILED, runKey + " " + status + " (execution " + execution.getId() + "): " + why
                 + "\nFix the cause and run the same command again to restart where it stopped.", execution);
     }

@@ -120,10 +120,21 @@ public class SalesPerformanceJobConfiguration {
     }
 
     @Bean
+    RunLock runLock(DataSource app, PlatformTransactionManager transactions) {
+        return new RunLock(app, transactions);
+    }
+
+    @Bean
+    RunProgress runProgress(SourceDatabase source, RunContexts contexts, RunLock lock, GracefulStop stop) {
+        return new RunProgress(source, contexts, lock, stop);
+    }
+
+    @Bean
     Job salesPerformanceJob(JobRepository jobRepository, Step prepareRunStep, Step extractCreditsStep,
                             Step computeAttainmentStep, Step renderPacketsStep, Step deliverPacketsStep,
-                            Step writeSummaryStep, RunReportListener runReportListener) {
+                            Step writeSummaryStep, RunReportListener runReportListener, RunProgress progress) {
         return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(progress)
                 .listener(runReportListener)
                 .start(prepareRunStep)
                 .next(extractCreditsStep)
@@ -136,17 +147,19 @@ public class SalesPerformanceJobConfiguration {
 
     @Bean
     Step prepareRunStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
-                        CreditStore credits, PacketStore packets, PacketsProperties p) {
+                        CreditStore credits, PacketStore packets, PacketsProperties p, RunProgress progress) {
         return new StepBuilder("prepareRunStep", jobRepository)
                 .tasklet(new PrepareRunTasklet(contexts, credits, packets, outputDir(p)), tx)
                 .listener(new StepTimer())
+                .listener(progress)
                 .build();
     }
 
     @Bean
     Step extractCreditsStep(JobRepository jobRepository, PlatformTransactionManager tx, BookingReader bookingReader,
                             ItemProcessor<Booking, CreditOutcome> creditingProcessor,
-                            ItemWriter<CreditOutcome> creditWriter, PacketsProperties p) {
+                            ItemWriter<CreditOutcome> creditWriter, PacketsProperties p,
+                            RunProgress progress) {
         return new StepBuilder("extractCreditsStep", jobRepository)
                 .<Booking, CreditOutcome>chunk(p.extract().chunkSize())
                 .transactionManager(tx)
@@ -154,6 +167,7 @@ public class SalesPerformanceJobConfiguration {
                 .processor(creditingProcessor)
                 .writer(creditWriter)
                 .listener(new StepTimer())
+                .listener(progress)
                 .build();
     }
 
@@ -182,41 +196,48 @@ public class SalesPerformanceJobConfiguration {
     @Bean
     Step computeAttainmentStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
                                SourceDatabase source, CreditStore credits, ResultStore results, PacketsProperties p,
-                               DataSourceProperties app) {
+                               DataSourceProperties app, RunProgress progress) {
         return new StepBuilder("computeAttainmentStep", jobRepository)
                 .tasklet(new ComputeAttainmentTasklet(contexts, source, credits, results, outputDir(p),
                         JdbcStreaming.fetchSize(app.getUrl())), tx)
                 .listener(new StepTimer())
+                .listener(progress)
                 .build();
     }
 
     @Bean
     Step renderPacketsStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
-                           ResultStore results, PacketStore packets, DataSource app, PacketsProperties p) {
+                           ResultStore results, PacketStore packets, DataSource app, PacketsProperties p,
+                           RunProgress progress, GracefulStop stop) {
         Supplier<ExcelPacketWriter> excel = memoize(ExcelPacketWriter::new);
         Supplier<PdfPacketWriter> pdf = memoize(PdfPacketWriter::new);
         return new StepBuilder("renderPacketsStep", jobRepository)
                 .tasklet(new RenderPacketsTasklet(contexts, results, packets, app, excel, pdf, outputDir(p),
-                        p.excel().maxDealRows()), tx)
+                        p.excel().maxDealRows(), stop), tx)
                 .listener(new StepTimer())
+                .listener(progress)
                 .build();
     }
 
     @Bean
     Step deliverPacketsStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
                             ResultStore results, PacketStore packets, DeliveryLedger ledger, PacketMailer mailer,
-                            PacketSender sender, PacketsProperties p) {
+                            PacketSender sender, PacketsProperties p, RunProgress progress, GracefulStop stop) {
         return new StepBuilder("deliverPacketsStep", jobRepository)
-                .tasklet(new DeliverPacketsTasklet(contexts, results, packets, ledger, mailer, sender, outputDir(p)), tx)
+                .tasklet(new DeliverPacketsTasklet(contexts, results, packets, ledger, mailer, sender, outputDir(p),
+                        stop::requested), tx)
                 .listener(new StepTimer())
+                .listener(progress)
                 .build();
     }
 
     @Bean
-    Step writeSummaryStep(JobRepository jobRepository, PlatformTransactionManager tx, WriteSummaryTasklet runSummary) {
+    Step writeSummaryStep(JobRepository jobRepository, PlatformTransactionManager tx, WriteSummaryTasklet runSummary,
+                          RunProgress progress) {
         return new StepBuilder("writeSummaryStep", jobRepository)
                 .tasklet(runSummary, tx)
                 .listener(new StepTimer())
+                .listener(progress)
                 .build();
     }
 
