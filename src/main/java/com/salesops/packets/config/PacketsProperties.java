@@ -35,7 +35,8 @@ public record PacketsProperties(
         @Valid @NotNull Comp comp,
         @Valid @NotNull Extract extract,
         @Valid @NotNull Mail mail,
-        @Valid @NotNull Excel excel) {
+        @Valid @NotNull Excel excel,
+        @Valid @NotNull Render render) {
 
     public record Source(
             @NotBlank String url,
@@ -126,6 +127,9 @@ public record PacketsProperties(
                 throw new IllegalArgumentException(key + ": not an email address: " + value + " (" + e.getMessage() + ")");
             }
         }
+    }
+
+    public record Render(@Min(1) @Max(32) int threads) {
     }
 
     public record Excel(@Min(1) @Max(1_000_000) int maxDealRows) {

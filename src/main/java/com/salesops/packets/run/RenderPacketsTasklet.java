@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -44,7 +46,8 @@ final class RenderPacketsTasklet implements Tasklet {
     private final Path outputDir;
     private final int maxDealRows;
     private final GracefulStop stop;
-    private Progress progress;
+    /** Per worker step execution: partitions run on two threads through this one tasklet. */
+    private final Map<Long, Progress> progressByStep = new ConcurrentHashMap<>();
 
     RenderPacketsTasklet(RunContexts contexts, ResultStore results, PacketStore packets, DataSource app,
                          Supplier<ExcelPacketWriter> excel, Supplier<PdfPacketWriter> pdf, Path outputDir,
@@ -63,16 +66,15 @@ final class RenderPacketsTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         StepExecution step = chunk.getStepContext().getStepExecution();
-        if (progress == null || progress.stepExecutionId != step.getId()) {
-            progress = start(step, Params.runKey(chunk));
-        }
+        Progress progress = progressByStep.computeIfAbsent(step.getId(), id -> start(step, Params.runKey(chunk)));
         if (stop.requested()) {
             step.setTerminateOnly(); // ends STOPPED after this chunk; a restart renders the rest
             return RepeatStatus.CONTINUABLE;
         }
         if (!progress.todo.hasNext()) {
-            log.info("{}: {} packets rendered now, {} before", progress.runKey, progress.rendered, progress.before);
-            progress = null;
+            log.info("{}: {} packets rendered now in {}, {} before", progress.runKey, progress.rendered,
+                    step.getStepName(), progress.before);
+            progressByStep.remove(step.getId());
             return RepeatStatus.FINISHED;
         }
         // one packet per call: each is its own chunk (transaction, stop check, progress)
@@ -87,9 +89,10 @@ final class RenderPacketsTasklet implements Tasklet {
         PacketAssembler assembler = new PacketAssembler(run.plan(), run.org(), results.rows(runKey),
                 results.flags(runKey), app, maxDealRows);
         Set<String> done = packets.rendered(runKey).stream().map(RenderedPacket::teamId).collect(Collectors.toSet());
-        List<Team> todo = assembler.packetTeams().stream().filter(t -> !done.contains(t.id())).toList();
+        List<Team> mine = RenderPartitions.teamsOf(assembler, step.getExecutionContext());
+        List<Team> todo = mine.stream().filter(t -> !done.contains(t.id())).toList();
         step.getExecutionContext().putLong(RunProgress.TOTAL, todo.size());
-        return new Progress(step.getId(), runKey, assembler, todo.iterator(), done.size());
+        return new Progress(step.getId(), runKey, assembler, todo.iterator(), mine.size() - todo.size());
     }
 
     private void render(String runKey, PacketAssembler assembler, Team team) throws Exception {

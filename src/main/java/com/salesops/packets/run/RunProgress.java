@@ -34,7 +34,7 @@ final class RunProgress implements JobExecutionListener, StepExecutionListener, 
 
     static final String TOTAL = "progress.total";
     static final Duration EVERY = Duration.ofSeconds(5);
-    private static final Set<String> LONG_STEPS = Set.of("extractCreditsStep", "renderPacketsStep", "deliverPacketsStep");
+    private static final Set<String> LONG_STEPS = Set.of("extractCreditsStep", "renderPacketPartitionStep", "deliverPacketsStep");
 
     private final SourceDatabase source;
     private final RunContexts contexts;
@@ -73,7 +73,7 @@ final class RunProgress implements JobExecutionListener, StepExecutionListener, 
     public void beforeStep(StepExecution step) {
         String runKey = runKey(step);
         log.info("{}: step {} started", runKey, step.getStepName());
-        if (!LONG_STEPS.contains(step.getStepName())) {
+        if (!LONG_STEPS.contains(step.getStepName().split(":")[0])) { // partitions: name:partitionN
             return;
         }
         if (step.getStepName().equals("extractCreditsStep") && !step.getExecutionContext().containsKey(TOTAL)) {

@@ -37,6 +37,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -205,16 +206,35 @@ public class SalesPerformanceJobConfiguration {
                 .build();
     }
 
+    /**
+     * Renders in parallel: one partition per thread ({@code packets.render.threads}), each a step
+     * execution of its own, so a restart re-runs only the partitions that did not complete (and
+     * within them, only the packets not yet RENDERED).
+     */
     @Bean
-    Step renderPacketsStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
-                           ResultStore results, PacketStore packets, DataSource app, PacketsProperties p,
-                           RunProgress progress, GracefulStop stop) {
+    Step renderPacketsStep(JobRepository jobRepository, Step renderPacketPartitionStep, PacketsProperties p,
+                           RunProgress progress) {
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("render-");
+        threads.setConcurrencyLimit(p.render().threads());
+        return new StepBuilder("renderPacketsStep", jobRepository)
+                .partitioner("renderPacketPartitionStep", new RenderPartitions())
+                .step(renderPacketPartitionStep)
+                .gridSize(p.render().threads())
+                .taskExecutor(threads)
+                .listener(new StepTimer())
+                .listener(progress)
+                .build();
+    }
+
+    @Bean
+    Step renderPacketPartitionStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
+                                   ResultStore results, PacketStore packets, DataSource app, PacketsProperties p,
+                                   RunProgress progress, GracefulStop stop) {
         Supplier<ExcelPacketWriter> excel = memoize(ExcelPacketWriter::new);
         Supplier<PdfPacketWriter> pdf = memoize(PdfPacketWriter::new);
-        return new StepBuilder("renderPacketsStep", jobRepository)
+        return new StepBuilder("renderPacketPartitionStep", jobRepository)
                 .tasklet(new RenderPacketsTasklet(contexts, results, packets, app, excel, pdf, outputDir(p),
                         p.excel().maxDealRows(), stop), tx)
-                .listener(new StepTimer())
                 .listener(progress)
                 .build();
     }
