@@ -27,18 +27,18 @@ public final class PacketStore {
 
     public void markRendered(RenderedPacket p) {
         ownTransaction.executeWithoutResult(s -> jdbc.update("INSERT INTO packet (run_key, team_id, manager_id, status, "
-                + "xlsx_path, pdf_path, xlsx_bytes, pdf_bytes, render_ms, rendered_at) "
-                + "VALUES (?, ?, ?, 'RENDERED', ?, ?, ?, ?, ?, ?)", p.runKey(), p.teamId(), p.managerId(),
+                + "xlsx_path, pdf_path, xlsx_bytes, pdf_bytes, render_ms, xlsx_ms, pdf_ms, rendered_at) "
+                + "VALUES (?, ?, ?, 'RENDERED', ?, ?, ?, ?, ?, ?, ?, ?)", p.runKey(), p.teamId(), p.managerId(),
                 p.xlsx().toString(), p.pdf().toString(), p.xlsxBytes(), p.pdfBytes(), p.renderMillis(),
-                Timestamp.from(Instant.now())));
+                p.xlsxMillis(), p.pdfMillis(), Timestamp.from(Instant.now())));
     }
 
     /** Read in its own transaction, so it sees rows committed after the step's transaction began. */
     public List<RenderedPacket> rendered(String runKey) {
-        return ownTransaction.execute(tx -> jdbc.query("SELECT team_id, manager_id, xlsx_path, pdf_path, xlsx_bytes, pdf_bytes, render_ms "
+        return ownTransaction.execute(tx -> jdbc.query("SELECT team_id, manager_id, xlsx_path, pdf_path, xlsx_bytes, pdf_bytes, render_ms, xlsx_ms, pdf_ms "
                 + "FROM packet WHERE run_key = ? AND status = 'RENDERED' ORDER BY team_id", (rs, i) -> new RenderedPacket(
                 runKey, rs.getString(1), rs.getString(2), Path.of(rs.getString(3)), Path.of(rs.getString(4)),
-                rs.getLong(5), rs.getLong(6), rs.getLong(7)), runKey));
+                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)), runKey));
     }
 
     public void deleteRun(String runKey) {

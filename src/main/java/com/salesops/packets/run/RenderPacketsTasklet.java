@@ -103,11 +103,15 @@ final class RenderPacketsTasklet implements Tasklet {
         String stem = FileNames.safe(team.id()) + "-" + runKey;
         Path xlsx = dir.resolve(stem + ".xlsx");
         Path pdfFile = dir.resolve(stem + ".pdf");
+        long beforeXlsx = System.nanoTime();
         excel.get().write(packet, xlsx);
+        long beforePdf = System.nanoTime();
         pdf.get().write(packet, pdfFile);
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long end = System.nanoTime();
+        long millis = (end - started) / 1_000_000;
         packets.markRendered(new RenderedPacket(runKey, team.id(), team.managerId(), xlsx, pdfFile,
-                Files.size(xlsx), Files.size(pdfFile), millis));
+                Files.size(xlsx), Files.size(pdfFile), millis, (beforePdf - beforeXlsx) / 1_000_000,
+                (end - beforePdf) / 1_000_000));
         log.debug("{}: packet {} rendered in {} ms ({} deal lines)", runKey, team.id(), millis, packet.totalDealLines());
     }
 
