@@ -185,7 +185,12 @@ public class RunLauncher {
         if (status == BatchStatus.COMPLETED) {
             return new Outcome(ExitCodes.COMPLETED, runKey + " completed (execution " + execution.getId() + ")", execution);
         }
-        String why = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst()
+        // A partition's own error says more than its manager step's "Partition handler returned an unsuccessful step".
+        String why = execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().contains(":"))
+                .flatMap(s -> s.getFailureExceptions().stream())
+                .map(Throwable::getMessage).findFirst()
+                .or(() -> execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst())
                 .orElse(execution.getExitStatus().getExitDescription());
         if (status == BatchStatus.STOPPED) {
             return new Outcome(ExitCodes.FAILED, runKey + " STOPPED (execution " + execution.getId() + ") on request. "

@@ -119,7 +119,7 @@ class FaultsJobTest {
     }
 
     @Test
-    void passwordsNeverAppearInLogsOutputsOrSummaries(@TempDir Path out) throws Exception {
+    void passwordsNeverAppearInLogsStatusOutputsOrSummaries(@TempDir Path out) throws Exception {
         String password = "Sup3r-S3cret-" + Long.toHexString(System.nanoTime());
         try (MariaDb source = MariaDb.create("ap_src"); MariaDb app = MariaDb.create("ap_app")) {
             // given a database user with a password, and an SMTP password that is never used (outbox)
@@ -133,17 +133,21 @@ class FaultsJobTest {
             PrintStream originalOut = System.out;
             PrintStream originalErr = System.err;
             int exit;
+            int statusExit;
             try {
                 PrintStream tee = new PrintStream(captured, true, StandardCharsets.UTF_8);
                 System.setOut(tee);
                 System.setErr(tee);
                 // when
-                exit = com.salesops.packets.AttainmentPacketsApplication.run("run", "nightly", "--as-of", "2026-11-26",
-                        "--spring.datasource.url=" + app.url(), "--spring.datasource.username=" + user,
+                String[] connection = {"--spring.datasource.url=" + app.url(), "--spring.datasource.username=" + user,
                         "--spring.datasource.password=" + password,
                         "--packets.source.url=" + source.url(), "--packets.source.username=" + user,
                         "--packets.source.password=" + password, "--packets.output.dir=" + out,
-                        "--spring.mail.password=" + password, "--logging.level.root=DEBUG");
+                        "--spring.mail.password=" + password, "--logging.level.root=DEBUG"};
+                exit = com.salesops.packets.AttainmentPacketsApplication.run(concat(
+                        new String[] {"run", "nightly", "--as-of", "2026-11-26"}, connection));
+                // and what ops look at afterwards
+                statusExit = com.salesops.packets.AttainmentPacketsApplication.run(concat(new String[] {"status"}, connection));
             } finally {
                 System.setOut(originalOut);
                 System.setErr(originalErr);
@@ -152,7 +156,8 @@ class FaultsJobTest {
 
             // then
             assertThat(exit).isZero();
-            assertThat(captured.toString(StandardCharsets.UTF_8)).contains("completed").doesNotContain(password);
+            assertThat(statusExit).isZero();
+            assertThat(captured.toString(StandardCharsets.UTF_8)).contains("completed", KEY).doesNotContain(password);
             try (Stream<Path> files = Files.walk(out)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString())
@@ -163,6 +168,12 @@ class FaultsJobTest {
             assertThat(appDb.queryForList("SELECT PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS", String.class))
                     .noneMatch(v -> v != null && v.contains(password));
         }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private static long countCredited(JdbcTemplate appDb) {
