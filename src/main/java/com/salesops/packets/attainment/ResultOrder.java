@@ -1,12 +1,13 @@
 package com.salesops.packets.attainment;
 
+import com.salesops.packets.source.Ids;
 import java.util.Comparator;
 
 /** The orders of DESIGN §5, with ids compared by Unicode code point (§4.1). */
 public final class ResultOrder {
 
-    /** Strings by Unicode code point (String.compareTo compares UTF-16 units, which differs above U+FFFF). */
-    public static final Comparator<String> CODE_POINT = ResultOrder::compareCodePoints;
+    /** Strings by Unicode code point (the one id order of the project, {@link Ids#ORDER}). */
+    public static final Comparator<String> CODE_POINT = Ids.ORDER;
 
     /** attainment.csv: window, TEAM before REP, node id. */
     public static final Comparator<NodeResult> ROWS = Comparator.comparing(NodeResult::window)
@@ -19,20 +20,5 @@ public final class ResultOrder {
             .thenComparing(Flag::employeeId, CODE_POINT);
 
     private ResultOrder() {
-    }
-
-    private static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }
