@@ -1,5 +1,6 @@
 package com.salesops.packets.packet;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -10,4 +11,18 @@ import java.util.function.Consumer;
 public interface DealSource {
 
     void forEach(Consumer<DealLine> action);
+
+    /**
+     * The packet's lines of the given bookings only, in the same order, whether or not they are
+     * among the lines {@link #forEach} shows (a packet cut to its largest lines still finds a
+     * flagged small deal). The default replays everything; a database-backed source asks for just
+     * these bookings.
+     */
+    default void forEachOfBookings(Set<String> bookingIds, Consumer<DealLine> action) {
+        forEach(line -> {
+            if (bookingIds.contains(line.line().bookingId())) {
+                action.accept(line);
+            }
+        });
+    }
 }

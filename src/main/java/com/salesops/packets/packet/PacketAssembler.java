@@ -50,6 +50,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class PacketAssembler {
 
+    /** Booking ids per IN list when a packet asks for the lines of given bookings (its flags). */
+    private static final int BOOKINGS_PER_QUERY = 500;
+
     private final RunPlan plan;
     private final Org org;
     private final List<NodeResult> rows;
@@ -131,7 +134,21 @@ public final class PacketAssembler {
         List<String> teamList = new ArrayList<>(subtree);
         long total = countLines(teamList);
         long shown = Math.min(total, maxDealRows);
-        DealSource deals = action -> streamDeals(teamList, total > maxDealRows, action);
+        DealSource deals = new DealSource() {
+            @Override
+            public void forEach(Consumer<DealLine> action) {
+                streamDeals(teamList, total > maxDealRows ? Selection.LARGEST : Selection.ALL, List.of(), action);
+            }
+
+            @Override
+            public void forEachOfBookings(Set<String> bookingIds, Consumer<DealLine> action) {
+                List<String> ids = bookingIds.stream().sorted(ResultOrder.CODE_POINT).toList();
+                for (int from = 0; from < ids.size(); from += BOOKINGS_PER_QUERY) {
+                    streamDeals(teamList, Selection.ALL, ids.subList(from, Math.min(ids.size(), from + BOOKINGS_PER_QUERY)),
+                            action);
+                }
+            }
+        };
         return new Packet(plan, generatedAt, team, manager, List.copyOf(teamRows), List.copyOf(repRows),
                 Collections.unmodifiableMap(teamNames), children, distribution, packetFlags,
                 dailyCredit(teamList), deals, total, shown);
@@ -189,21 +206,27 @@ public final class PacketAssembler {
         return daily;
     }
 
-    private void streamDeals(List<String> teams, boolean largestOnly, Consumer<DealLine> action) {
-        String order = largestOnly
+    /** Which of a subtree's lines a query streams. */
+    private enum Selection { ALL, LARGEST }
+
+    private void streamDeals(List<String> teams, Selection selection, List<String> bookingIds,
+                             Consumer<DealLine> action) {
+        String order = selection == Selection.LARGEST
                 ? " ORDER BY ABS(l.amount_base) DESC, l.booking_id, l.employee_id, l.reversal LIMIT " + maxDealRows
                 : " ORDER BY l.line_date, l.booking_id, l.employee_id, l.reversal";
+        String only = bookingIds.isEmpty() ? "" : " AND l.booking_id IN (" + marks(bookingIds.size()) + ")";
         String sql = "SELECT l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, l.line_date, "
                 + "l.amount_base, l.reversal, l.booking_date, l.cancelled_date, b.account_name, b.booking_type, "
                 + "b.channel, b.partner_name, b.amount, b.currency, b.fx_rate, b.primary_split_sum, "
                 + "b.primary_line_count, b.originals_in_run "
                 + "FROM credit_line l JOIN credited_booking b ON b.run_key = l.run_key AND b.booking_id = l.booking_id "
-                + "WHERE l.run_key = ? AND l.team_id IN (" + marks(teams.size()) + ")" + order;
+                + "WHERE l.run_key = ? AND l.team_id IN (" + marks(teams.size()) + ")" + only + order;
         Map<String, String> teamNames = new LinkedHashMap<>();
         try (Connection con = app.getConnection();
              PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             ps.setFetchSize(JdbcStreaming.fetchSize(con));
             List<Object> a = args(teams);
+            a.addAll(bookingIds);
             for (int i = 0; i < a.size(); i++) {
                 ps.setObject(i + 1, a.get(i));
             }

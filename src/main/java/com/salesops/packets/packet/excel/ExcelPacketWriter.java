@@ -64,7 +64,7 @@ public final class ExcelPacketWriter {
 
             // The sheets above stay as they are; only the sheet created through the wrapper streams.
             // Inline strings (no shared-strings table) keep memory flat however many lines there are.
-            streaming = new SXSSFWorkbook(book, ROW_WINDOW, true, false);
+            streaming = new StreamingWorkbook(book, ROW_WINDOW, packet.dealRowsShown());
             DealsSheet.write(streaming.createSheet(DealsSheet.NAME), packet, styles, cells);
             streaming.setSheetOrder(DealsSheet.NAME, 2);
             streaming.setActiveSheet(0);

@@ -356,8 +356,12 @@ final class PacketView {
             return found;
         }
         Set<String> wanted = new HashSet<>();
-        flags.forEach(f -> f.bookingIds().forEach(b -> wanted.add(f.employeeId() + '\u0000' + b)));
-        packet.deals().forEach(deal -> {
+        Set<String> bookings = new HashSet<>();
+        flags.forEach(f -> f.bookingIds().forEach(b -> {
+            wanted.add(f.employeeId() + '\u0000' + b);
+            bookings.add(b);
+        }));
+        packet.deals().forEachOfBookings(bookings, deal -> {
             String key = deal.line().employeeId() + '\u0000' + deal.line().bookingId();
             if (!deal.line().reversal() && wanted.contains(key)) {
                 found.putIfAbsent(key, deal);

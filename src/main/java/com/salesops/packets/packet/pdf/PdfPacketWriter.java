@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
+import java.util.zip.Deflater;
 import net.sf.jasperreports.engine.JREmptyDataSource;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
+import net.sf.jasperreports.pdf.common.PdfDocumentWriter;
+import net.sf.jasperreports.pdf.common.PdfProducer;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -61,7 +65,7 @@ public final class PdfPacketWriter {
     }
 
     private static void export(JasperPrint print, OutputStream out, String title) throws IOException {
-        JRPdfExporter exporter = new JRPdfExporter();
+        JRPdfExporter exporter = new FastDeflatePdfExporter();
         exporter.setExporterInput(new SimpleExporterInput(print));
         exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
@@ -80,6 +84,26 @@ public final class PdfPacketWriter {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Deflates the PDF's streams (embedded font subsets, chart drawings, page content) at
+     * {@link Deflater#BEST_SPEED}: the profile of a team packet showed most of the export time in
+     * the default-level deflate, for a file only slightly smaller.
+     */
+    private static final class FastDeflatePdfExporter extends JRPdfExporter {
+
+        @Override
+        protected PdfProducer createPdfProducer() {
+            return new ClassicPdfProducer(createPdfProducerContext()) {
+                @Override
+                public PdfDocumentWriter createWriter(OutputStream os) throws JRException {
+                    PdfDocumentWriter writer = super.createWriter(os);
+                    getPdfWriter().setCompressionLevel(Deflater.BEST_SPEED);
+                    return writer;
+                }
+            };
         }
     }
 }

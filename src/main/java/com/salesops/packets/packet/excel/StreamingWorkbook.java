@@ -1,0 +1,180 @@
+package com.salesops.packets.packet.excel;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The SXSSF workbook the packets are written with, tuned for many packets a night (issue
+ * "Fast at the size of a large sales org"; the profile is in BENCHMARKS.md):
+ * <ul>
+ * <li>the archive is deflated at {@link Deflater#BEST_SPEED}: three to four times faster than the
+ * default level for a file about a fifth larger;</li>
+ * <li>a streamed sheet known to be small (a team packet's few thousand lines) is buffered in memory
+ * instead of a temp file, which saves creating, reading back and deleting a file per packet;</li>
+ * <li>a large streamed sheet still goes to an uncompressed temp file, so memory stays flat.</li>
+ * </ul>
+ */
+final class StreamingWorkbook extends SXSSFWorkbook {
+
+    /** Rows at or below this go through memory (about 400 bytes of XML per row: 8 MB). */
+    static final long IN_MEMORY_ROWS = 20_000;
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final boolean inMemory;
+
+    StreamingWorkbook(XSSFWorkbook book, int rowWindow, long expectedRows) {
+        super(book, rowWindow, false, false);
+        this.inMemory = expectedRows <= IN_MEMORY_ROWS;
+    }
+
+    @Override
+    protected SheetDataWriter createSheetDataWriter() throws IOException {
+        return inMemory ? new InMemorySheetData() : new BufferedSheetData();
+    }
+
+    @Override
+    protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+        ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+        zip.setLevel(Deflater.BEST_SPEED);
+        return zip;
+    }
+
+    /** A temp-file sheet with a larger write buffer than POI's 8 KB. */
+    private static final class BufferedSheetData extends SheetDataWriter {
+
+        BufferedSheetData() throws IOException {
+            super();
+        }
+
+        @Override
+        public Writer createWriter(File fd) throws IOException {
+            OutputStream out = decorateOutputStream(new FileOutputStream(fd));
+            return new CharBuffer(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A sheet whose XML stays in memory; read back once when the workbook is written. */
+    private static final class InMemorySheetData extends SheetDataWriter {
+
+        private final Bytes bytes;
+
+        InMemorySheetData() throws IOException {
+            this(new Bytes());
+        }
+
+        private InMemorySheetData(Bytes bytes) throws IOException {
+            super(new CharBuffer(new OutputStreamWriter(bytes, StandardCharsets.UTF_8)));
+            this.bytes = bytes;
+        }
+
+        @Override
+        public InputStream getWorksheetXMLInputStream() {
+            // SXSSF closes (and so flushes) the writer before it reads the sheet back
+            return bytes.asInputStream();
+        }
+    }
+
+    /**
+     * A write buffer without {@link BufferedWriter}'s lock: SXSSF writes a cell as a dozen tiny
+     * strings, and the profile showed the locked buffer as the single largest cost of a packet.
+     * One sheet is written by one thread.
+     */
+    private static final class CharBuffer extends Writer {
+
+        private final Writer out;
+        private final char[] buf = new char[BUFFER];
+        private int count;
+
+        CharBuffer(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            if (count == buf.length) {
+                drain();
+            }
+            buf[count++] = (char) c;
+        }
+
+        @Override
+        public void write(String s, int off, int len) throws IOException {
+            if (len > buf.length - count) {
+                drain();
+                if (len > buf.length) {
+                    out.write(s, off, len);
+                    return;
+                }
+            }
+            s.getChars(off, off + len, buf, count);
+            count += len;
+        }
+
+        @Override
+        public void write(String s) throws IOException {
+            write(s, 0, s.length());
+        }
+
+        @Override
+        public void write(char[] c, int off, int len) throws IOException {
+            if (len > buf.length - count) {
+                drain();
+                if (len > buf.length) {
+                    out.write(c, off, len);
+                    return;
+                }
+            }
+            System.arraycopy(c, off, buf, count, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            drain();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                drain();
+            } finally {
+                out.close();
+            }
+        }
+
+        private void drain() throws IOException {
+            if (count > 0) {
+                out.write(buf, 0, count);
+                count = 0;
+            }
+        }
+    }
+
+    /** A byte buffer read back without a copy. */
+    private static final class Bytes extends ByteArrayOutputStream {
+
+        Bytes() {
+            super(BUFFER);
+        }
+
+        InputStream asInputStream() {
+            return new ByteArrayInputStream(buf, 0, count);
+        }
+    }
+}
