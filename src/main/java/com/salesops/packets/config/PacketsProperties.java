@@ -36,6 +36,7 @@ public record PacketsProperties(
         @Valid @NotNull Extract extract,
         @Valid @NotNull Mail mail,
         @Valid @NotNull Excel excel,
+        @Valid @NotNull Pdf pdf,
         @Valid @NotNull Render render) {
 
     public record Source(
@@ -133,5 +134,9 @@ public record PacketsProperties(
     }
 
     public record Excel(@Min(1) @Max(1_000_000) int maxDealRows) {
+    }
+
+    /** Above {@code maxListedReps} reps a PDF shows the best and lowest reps, not every rep (README). */
+    public record Pdf(@Min(2) @Max(100_000) int maxListedReps) {
     }
 }

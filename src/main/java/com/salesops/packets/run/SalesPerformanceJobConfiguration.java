@@ -231,7 +231,7 @@ public class SalesPerformanceJobConfiguration {
                                    ResultStore results, PacketStore packets, DataSource app, PacketsProperties p,
                                    RunProgress progress, GracefulStop stop) {
         Supplier<ExcelPacketWriter> excel = memoize(ExcelPacketWriter::new);
-        Supplier<PdfPacketWriter> pdf = memoize(PdfPacketWriter::new);
+        Supplier<PdfPacketWriter> pdf = memoize(() -> new PdfPacketWriter(p.pdf().maxListedReps()));
         return new StepBuilder("renderPacketPartitionStep", jobRepository)
                 .tasklet(new RenderPacketsTasklet(contexts, results, packets, app, excel, pdf, outputDir(p),
                         p.excel().maxDealRows(), stop), tx)

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -49,13 +50,18 @@ final class PacketView {
             .thenComparing(NodeResult::nodeId);
 
     private final Packet packet;
+    private final int repCount;
+    /** More reps than the PDF lists: charts and rep table show the best and lowest {@link #BARS_PER_CHART}. */
+    private final boolean summarised;
 
-    private PacketView(Packet packet) {
+    private PacketView(Packet packet, int maxListedReps) {
         this.packet = packet;
+        this.repCount = (int) packet.repRows().stream().map(NodeResult::nodeId).distinct().count();
+        this.summarised = repCount > maxListedReps;
     }
 
-    static Map<String, Object> parameters(Packet packet, Templates templates) {
-        return new PacketView(packet).parameters(templates);
+    static Map<String, Object> parameters(Packet packet, Templates templates, int maxListedReps) {
+        return new PacketView(packet, maxListedReps).parameters(templates);
     }
 
     private Map<String, Object> parameters(Templates templates) {
@@ -85,7 +91,7 @@ final class PacketView {
         List<NodeResult> lowest = new ArrayList<>(ranked.subList(ranked.size() - bottom, ranked.size()));
         Collections.reverse(lowest);
         p.put("BOTTOM_DS", source(repList(lowest, packetRank)));
-        p.put("REPS_IN_PACKET", (int) packet.repRows().stream().map(NodeResult::nodeId).distinct().count());
+        p.put("REPS_IN_PACKET", repCount);
 
         p.put("CHART_REPORT", templates.attainmentChart());
         p.put("CHART_DS", source(attainmentCharts(Window.QUARTER)));
@@ -186,6 +192,14 @@ final class PacketView {
                 .filter(r -> r.window() == w && r.attainmentPct().isEmpty()).map(NodeResult::nodeId).distinct().count();
         Period full = packet.plan().fullPeriod(w);
         List<Map<String, ?>> charts = new ArrayList<>();
+        if (summarised && reps.size() > 2 * BARS_PER_CHART) {
+            String note = "Dashed line: 100 % of quota. " + reps.size() + " reps have a quota in this window; "
+                    + "every rep is on the workbook's Reps sheet.";
+            charts.add(chart(w, reps.subList(0, BARS_PER_CHART), "best " + BARS_PER_CHART + " of " + reps.size(), note));
+            charts.add(chart(w, reps.subList(reps.size() - BARS_PER_CHART, reps.size()),
+                    "lowest " + BARS_PER_CHART + " of " + reps.size(), note));
+            return charts;
+        }
         for (int from = 0; from < reps.size(); from += BARS_PER_CHART) {
             List<NodeResult> chunk = reps.subList(from, Math.min(reps.size(), from + BARS_PER_CHART));
             List<Map<String, ?>> bars = new ArrayList<>();
@@ -214,6 +228,23 @@ final class PacketView {
             charts.add(chart);
         }
         return charts;
+    }
+
+    private Map<String, ?> chart(Window w, List<NodeResult> reps, String which, String note) {
+        Period full = packet.plan().fullPeriod(w);
+        List<Map<String, ?>> bars = new ArrayList<>();
+        for (NodeResult r : reps) {
+            Map<String, Object> bar = new HashMap<>();
+            bar.put("label", orNa(r.nodeName()) + " (" + r.nodeId() + ")");
+            bar.put("value", r.attainmentPct().orElseThrow().setScale(2, RoundingMode.HALF_UP).doubleValue());
+            bars.add(bar);
+        }
+        Map<String, Object> chart = new HashMap<>();
+        chart.put("title", "Attainment by rep — " + w.name() + " " + full.start() + " – " + full.end() + " (" + which + ")");
+        chart.put("note", note);
+        chart.put("small", Boolean.FALSE);
+        chart.put("bars", source(bars));
+        return chart;
     }
 
     private String paceTitle(Window w) {
@@ -261,13 +292,29 @@ final class PacketView {
                 .thenComparing(r -> r.rankInTeam().isPresent() ? r.rankInTeam().getAsInt() : Integer.MAX_VALUE)
                 .thenComparing(NodeResult::nodeName, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(NodeResult::nodeId);
+        List<NodeResult> listed = packet.repRows().stream().sorted(order).toList();
+        Map<Window, String> cut = new EnumMap<>(Window.class);
+        if (summarised) {
+            listed = new ArrayList<>();
+            for (Window w : Window.values()) {
+                List<NodeResult> ranked = rankedReps(w);
+                if (ranked.size() > 2 * BARS_PER_CHART) {
+                    listed.addAll(ranked.subList(0, BARS_PER_CHART));
+                    listed.addAll(ranked.subList(ranked.size() - BARS_PER_CHART, ranked.size()));
+                    cut.put(w, " · the " + BARS_PER_CHART + " best and " + BARS_PER_CHART + " lowest of " + ranked.size()
+                            + " ranked reps (all " + repCount + " reps: workbook, Reps sheet)");
+                } else {
+                    listed.addAll(packet.repRows().stream().filter(r -> r.window() == w).sorted(order).toList());
+                }
+            }
+        }
         List<Map<String, ?>> rows = new ArrayList<>();
-        for (NodeResult r : packet.repRows().stream().sorted(order).toList()) {
+        for (NodeResult r : listed) {
             Period full = packet.plan().fullPeriod(r.window());
             Map<String, Object> row = new HashMap<>();
             row.put("window", r.window().name());
             row.put("windowTitle", r.window().name() + " · " + full.start() + " – " + full.end()
-                    + " · expected " + Formats.pct(r.expectedPct()));
+                    + " · expected " + Formats.pct(r.expectedPct()) + cut.getOrDefault(r.window(), ""));
             row.put("rep", orNa(r.nodeName()));
             row.put("repId", r.nodeId());
             row.put("team", teamName(r.teamId()));

@@ -28,10 +28,23 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
  */
 public final class PdfPacketWriter {
 
+    /** The default of {@code packets.pdf.max-listed-reps}. */
+    public static final int DEFAULT_MAX_LISTED_REPS = 250;
+
     private final Templates templates;
+    private final int maxListedReps;
 
     public PdfPacketWriter() {
+        this(DEFAULT_MAX_LISTED_REPS);
+    }
+
+    /**
+     * @param maxListedReps a packet with more reps than this shows, per window, the best and the
+     *                      lowest reps in its charts and rep table instead of every rep
+     */
+    public PdfPacketWriter(int maxListedReps) {
         this.templates = Templates.compile();
+        this.maxListedReps = maxListedReps;
     }
 
     /**
@@ -55,7 +68,7 @@ public final class PdfPacketWriter {
     }
 
     private JasperPrint fill(Packet packet) throws IOException {
-        Map<String, Object> parameters = PacketView.parameters(packet, templates);
+        Map<String, Object> parameters = PacketView.parameters(packet, templates, maxListedReps);
         try {
             // The master has one record; every section is a band fed from the parameters.
             return JasperFillManager.fillReport(templates.packet(), parameters, new JREmptyDataSource(1));

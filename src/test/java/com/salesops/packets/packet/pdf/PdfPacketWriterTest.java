@@ -151,6 +151,39 @@ class PdfPacketWriterTest {
     }
 
     @Test
+    void packetWithMoreRepsThanListedShowsTheBestAndLowest25PerWindowAndEveryChildTeam() throws IOException {
+        // given: 200 reps, rep n at about (20 + 37n mod 121) % attainment, R013 without quota; list at most 100
+        Packet packet = PdfSamplePackets.directorWith200Reps();
+        Path pdf = SAMPLES.resolve("region-emea-summarised.pdf");
+        List<Integer> top = new ArrayList<>();
+        List<Integer> middle = new ArrayList<>();
+        for (int n = 1; n <= 200; n++) {
+            int value = (n * 37) % 121;
+            if (value == 120 && n != 13) {
+                top.add(n);
+            } else if (value == 60 && n != 13) {
+                middle.add(n);
+            }
+        }
+        assertThat(top).isNotEmpty();
+        assertThat(middle).isNotEmpty();
+
+        // when
+        new PdfPacketWriter(100).write(packet, pdf);
+        writer.write(packet, SAMPLES.resolve("region-emea-every-rep.pdf"));
+
+        // then
+        String all = String.join("\n", pages(pdf));
+        assertThat(matches(all, "\\bR\\d{3}\\b")).hasSize(50);
+        assertThat(all.replaceAll("\\s+", " ")).contains("best 25 of 199", "lowest 25 of 199",
+                "the 25 best and 25 lowest of 199 ranked reps (all 200 reps: workbook, Reps sheet)",
+                "Teams reporting to this team", "EMEA Team 1", "EMEA Team 8", "200 reps in this packet");
+        top.forEach(n -> assertThat(all).contains(String.format("R%03d", n)));
+        middle.forEach(n -> assertThat(all).doesNotContain(String.format("R%03d", n)));
+        assertThat(pages(pdf).size()).isLessThan(pages(SAMPLES.resolve("region-emea-every-rep.pdf")).size());
+    }
+
+    @Test
     void writesReuseTheTemplatesCompiledByTheConstructor() throws IOException {
         // given
         int compiledBefore = Templates.compilations();
