@@ -6,6 +6,7 @@ import com.salesops.packets.AttainmentPacketsApplication;
 import com.salesops.packets.demo.DemoDataGenerator;
 import com.salesops.packets.demo.DemoSize;
 import com.salesops.packets.testing.CsvFile;
+import com.salesops.packets.testing.WordMatcher;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Header;
 import jakarta.mail.Multipart;
@@ -65,9 +66,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * The packets of a real run, read back as a manager gets them: the demo data (small, as of
  * 2026-11-26) plus four formula-looking account names, through {@code run nightly} on H2 (both
  * databases), once. Checked for a director packet ({@code emea}) and a first-line packet
- * ({@code emea-north}): every number against attainment.csv, the deal lines against the rep rows,
- * and that nothing from outside the subtree (DESIGN §4.8) reaches a cell, a chart, the PDF text,
- * a file name or the email.
+ * ({@code emea-north}): every number against attainment.csv. Checked for every packet of the run:
+ * the deal lines against the subtree's bookings and the rep rows, and that nothing from outside the
+ * subtree (DESIGN §4.8) reaches a cell, a chart, the PDF text or metadata, a file name or the email.
  */
 class PacketContentTest {
 
@@ -78,6 +79,18 @@ class PacketContentTest {
     private static final String INJECTION_TEAM = "emea-north";
     private static final List<String> INJECTIONS = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2", "@SUM(A1)");
     private static final Pattern EMPLOYEE_ID = Pattern.compile("\\bE\\d{5}\\b");
+    /** An employee id anywhere, also inside a file name ({@code _E00012_}), where \\b would not see it. */
+    private static final Pattern ANY_EMPLOYEE_ID = Pattern.compile("(?<![A-Za-z0-9])E\\d{5}(?![0-9])");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** One cell of a streamed sheet: column, row, and what is between the tags. */
+    private static final Pattern DEALS_CELL = Pattern.compile("<c r=\"([A-Z]+)(\\d+)\"[^>]*?(?:/>|>(.*?)</c>)",
+            Pattern.DOTALL);
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#(x?)([0-9A-Fa-f]+);");
+    private static final Pattern XML_TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern XML_ATTRIBUTE = Pattern.compile("([\\w:.-]+)\\s*=\\s*\"([^\"]*)\"");
+    private static final Set<String> CELL_ADDRESS_ATTRIBUTES = Set.of("r", "ref", "sqref", "activeCell",
+            "topLeftCell", "spans");
+    private static final Pattern CELL_VALUE = Pattern.compile("<t[^>]*>(.*?)</t>|<v>(.*?)</v>", Pattern.DOTALL);
 
     @TempDir
     static Path dir;
@@ -214,36 +227,6 @@ class PacketContentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"emea", "emea-north"})
-    void dealLinesAddUpToEachRepsCreditedPerWindow(String team) throws IOException {
-        // A transferred rep's row covers all of the rep's lines (DESIGN §4.2), but each packet lists only the
-        // lines of its own subtree (§4.8): its Deals lines cannot add up to the row. So only reps whose every
-        // membership is in the subtree are summed here.
-        Set<String> whollyInside = new TreeSet<>(packetReps(team));
-        whollyInside.removeIf(rep -> !source.subtree(team).containsAll(source.teamsOf(rep)));
-        assertThat(whollyInside).hasSizeGreaterThan(5);
-        {
-            XSSFWorkbook book = workbook(team);
-            List<DealRow> deals = deals(book.getSheet("Deals"));
-            assertThat(deals).isNotEmpty();
-            for (String w : List.of("MONTH", "QUARTER", "YEAR")) {
-                for (String rep : whollyInside) {
-                    Map<String, String> csv = attainment.row("window", w, "level", "REP", "node_id", rep);
-                    LocalDate from = LocalDate.parse(csv.get("period_start"));
-                    LocalDate to = LocalDate.parse(csv.get("period_end"));
-                    BigDecimal sum = deals.stream()
-                            .filter(d -> d.employeeId().equals(rep) && !d.lineDate().isBefore(from)
-                                    && !d.lineDate().isAfter(to))
-                            .map(DealRow::credited).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-                    assertThat(sum.toPlainString()).as("%s %s", w, rep).isEqualTo(csv.get("credited"));
-                }
-            }
-            // and every line belongs to the subtree
-            assertThat(deals).allSatisfy(d -> assertThat(source.subtree(team)).contains(d.teamId()));
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"emea", "emea-north"})
     void chartCategoriesAreThePacketsRepsMonthAttainment(String team) throws IOException {
         {
             XSSFWorkbook book = workbook(team);
@@ -322,74 +305,221 @@ class PacketContentTest {
 
     // ---------------------------------------------------------------- privacy
 
-    @ParameterizedTest
-    @ValueSource(strings = {"emea", "emea-north"})
-    void nothingFromOutsideTheSubtreeReachesAnyFileNameCellChartPdfOrEmail(String team) throws Exception {
-        // given: what must not appear, from the source data
-        Set<String> outsideIds = source.outsideEmployees(team);
-        Set<String> outsideNames = source.outsideNames(team);
-        Set<String> outsideAccounts = source.outsideAccounts(team);
-        assertThat(outsideIds).contains("E00001");
-        assertThat(outsideNames).isNotEmpty();
-        assertThat(outsideAccounts).isNotEmpty();
+    /**
+     * DESIGN §4.8 over every packet of the run: each file name, every part of the workbook (cells,
+     * inline and shared strings, sheet names, chart caches, document properties), the PDF text and
+     * metadata, and the email (decoded headers, subject, text and HTML parts, attachment names) names
+     * only employees, accounts and bookings of the packet's own subtree. One pass per text with a
+     * multi-word matcher, so the 17 packets take seconds.
+     */
+    @org.junit.jupiter.api.Test
+    void everyPacketOfTheRunNamesNoOutsideEmployeeAccountOrBookingAnywhere() throws Exception {
+        // given: the packets the source data says there must be, and what each must not show
+        Set<String> folders = packetFolders();
+        assertThat(folders).isEqualTo(source.packetTeams()).contains(source.top(), "emea", "emea-north");
+        assertThat(mailedTeams()).isEqualTo(folders);
+        List<String> leaks = new ArrayList<>();
+        Map<String, Long> scannedChars = new TreeMap<>();
 
+        // when every part of every packet is scanned
+        for (String team : folders) {
+            Outside outside = Outside.of(team);
+            if (!team.equals(source.top())) {
+                assertThat(outside.words().size()).as("outside names, accounts and bookings of %s", team)
+                        .isGreaterThan(100);
+            }
+            for (Map.Entry<String, String> part : packetTexts(team).entrySet()) {
+                leaks.addAll(outside.leaksIn(team, part.getKey(), part.getValue()));
+                scannedChars.merge(team, (long) part.getValue().length(), Long::sum);
+            }
+        }
+
+        // then every packet was read, and nothing from outside its subtree was found in it
+        assertThat(scannedChars.keySet()).isEqualTo(folders);
+        assertThat(scannedChars).allSatisfy((team, chars) -> assertThat(chars).as(team).isGreaterThan(10_000));
+        assertThat(leaks).as("%d leaks, the first: %s", leaks.size(),
+                String.join("\n", leaks.subList(0, Math.min(50, leaks.size())))).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyPacketsDealLinesAreItsOwnBookingsAndAddUpToEachWhollyInsideRepsCredited() throws Exception {
+        // given
+        Set<String> folders = packetFolders();
+        Map<String, Map<String, String>> repRows = new HashMap<>();
+        attainment.rows().stream().filter(r -> r.get("level").equals("REP"))
+                .forEach(r -> repRows.put(r.get("window") + " " + r.get("node_id"), r));
+        int repsSummed = 0;
+        for (String team : folders) {
+            // when: the Deals sheet as stored (inline strings, read straight from the part)
+            List<DealRow> deals = dealsFromXml(team);
+            Set<String> subtree = source.subtree(team);
+            Set<String> insideBookings = source.insideBookings(team);
+            Set<String> insideEmployees = source.insideEmployees(team);
+
+            // then every line is a booking credited to the subtree, to someone of the subtree, in a team of it
+            // (Set.contains: AssertJ's contains would walk the set for each of the root packet's lines)
+            assertThat(deals).as("deal lines of %s", team).isNotEmpty();
+            assertThat(deals).as("%s Deals lines of outside bookings, employees or teams", team)
+                    .filteredOn(d -> !insideBookings.contains(d.bookingId()) || !insideEmployees.contains(d.employeeId())
+                            || !subtree.contains(d.teamId()))
+                    .isEmpty();
+            // and a rep whose every membership is in the subtree has all of their lines here, adding up to the
+            // rep's credited per window (a transferred rep's row covers lines shown in another packet, §4.2)
+            Set<String> whollyInside = new TreeSet<>(packetReps(team));
+            whollyInside.removeIf(rep -> !subtree.containsAll(source.teamsOf(rep)));
+            Map<String, List<DealRow>> byRep = deals.stream()
+                    .collect(java.util.stream.Collectors.groupingBy(DealRow::employeeId));
+            for (String w : List.of("MONTH", "QUARTER", "YEAR")) {
+                for (String rep : whollyInside) {
+                    Map<String, String> csv = repRows.get(w + " " + rep);
+                    LocalDate from = LocalDate.parse(csv.get("period_start"));
+                    LocalDate to = LocalDate.parse(csv.get("period_end"));
+                    BigDecimal sum = byRep.getOrDefault(rep, List.of()).stream()
+                            .filter(d -> !d.lineDate().isBefore(from) && !d.lineDate().isAfter(to))
+                            .map(DealRow::credited).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+                    assertThat(sum.toPlainString()).as("%s %s %s", team, w, rep).isEqualTo(csv.get("credited"));
+                }
+            }
+            repsSummed += whollyInside.size();
+        }
+        // the XML reading agrees with POI's on a director packet, and the sums covered most reps
+        assertThat(dealsFromXml("emea")).isEqualTo(deals(workbook("emea").getSheet("Deals")));
+        assertThat(repsSummed).isGreaterThan(100);
+    }
+
+    /** What must not appear in one packet, judged from the source rows alone. */
+    private record Outside(Set<String> insideIds, WordMatcher words, Map<String, String> kinds) {
+
+        static Outside of(String team) {
+            Map<String, String> kinds = new HashMap<>();
+            source.outsideNames(team).forEach(n -> kinds.put(normalized(n), "outside employee name"));
+            source.outsideAccounts(team).forEach(a -> kinds.merge(normalized(a), "outside account", (x, y) -> x + "/" + y));
+            // A transferred-in rep's row and flags cover all of the rep's lines (§4.2, §4.7: a flag's team is the
+            // rep-row team), so the rep's own bookings from an earlier team may be named; nobody else's may.
+            Set<String> outsideBookings = source.outsideBookings(team);
+            outsideBookings.removeAll(source.bookingsCreditedTo(repsWithRowIn(source.subtree(team))));
+            outsideBookings.forEach(b -> kinds.merge(b, "outside booking id", (x, y) -> x + "/" + y));
+            kinds.keySet().removeIf(String::isBlank);
+            return new Outside(source.insideEmployees(team), WordMatcher.of(kinds.keySet()), kinds);
+        }
+
+        List<String> leaksIn(String team, String part, String text) {
+            List<String> leaks = new ArrayList<>();
+            Matcher ids = ANY_EMPLOYEE_ID.matcher(text);
+            while (ids.find()) {
+                if (!insideIds.contains(ids.group())) {
+                    leaks.add(leak(team, part, "outside employee id", ids.group(), text, ids.start()));
+                }
+            }
+            for (WordMatcher.Hit hit : words.find(text)) {
+                leaks.add(leak(team, part, kinds.get(hit.needle()), hit.needle(), text, hit.start()));
+            }
+            return leaks;
+        }
+
+        private static String leak(String team, String part, String kind, String value, String text, int at) {
+            String around = text.substring(Math.max(0, at - 40), Math.min(text.length(), at + value.length() + 40));
+            return "packet " + team + ", " + part + ": " + kind + " \"" + value + "\" in \"…" + around + "…\"";
+        }
+    }
+
+    /** Each text of a packet by where it comes from, whitespace runs made one space (PDF lines wrap names). */
+    private static Map<String, String> packetTexts(String team) throws Exception {
         Map<String, String> texts = new LinkedHashMap<>();
         Path folder = run.resolve("packets").resolve(team);
         try (Stream<Path> files = Files.list(folder)) {
             files.forEach(f -> texts.put("file name " + f.getFileName(), f.getFileName().toString()));
         }
-        // every part of the workbook: cells (inline strings), sheet names, chart caches, properties
         try (ZipFile zip = new ZipFile(xlsx(team).toFile())) {
             for (ZipEntry e : java.util.Collections.list(zip.entries())) {
                 try (InputStream in = zip.getInputStream(e)) {
-                    texts.put("xlsx " + e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    texts.put(xlsx(team).getFileName() + " part " + e.getName(),
+                            xmlText(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }
             }
         }
-        texts.put("pdf text", String.join("\n", pdfPages(team)));
         try (PDDocument pdf = Loader.loadPDF(pdf(team).toFile())) {
-            texts.put("pdf title", String.valueOf(pdf.getDocumentInformation().getTitle()));
-        }
-        texts.put("eml", emailText(team));
-
-        // then: ids by pattern; names and accounts in each distinct piece of text (an XML text node or
-        // attribute, a PDF or email line), so the director's large Deals sheet is searched quickly
-        for (Map.Entry<String, String> t : texts.entrySet()) {
-            Set<String> ids = new TreeSet<>();
-            Matcher m = EMPLOYEE_ID.matcher(t.getValue());
-            while (m.find()) {
-                ids.add(m.group());
+            String name = pdf(team).getFileName().toString();
+            texts.put(name + " text", new PDFTextStripper().getText(pdf));
+            var info = pdf.getDocumentInformation();
+            StringBuilder metadata = new StringBuilder();
+            for (String key : info.getMetadataKeys()) {
+                metadata.append(key).append(": ").append(info.getCustomMetadataValue(key)).append('\n');
             }
-            ids.retainAll(outsideIds);
-            assertThat(ids).as("%s names outside employees", t.getKey()).isEmpty();
-            for (String piece : pieces(t.getValue())) {
-                for (String name : outsideNames) {
-                    assertThat(piece).as("%s names outside employee %s", t.getKey(), name).doesNotContain(name);
-                }
-                for (String account : outsideAccounts) {
-                    assertThat(piece).as("%s names outside account %s", t.getKey(), account).doesNotContain(account);
+            texts.put(name + " metadata", metadata.toString());
+            if (pdf.getDocumentCatalog().getMetadata() != null) {
+                try (InputStream xmp = pdf.getDocumentCatalog().getMetadata().exportXMPMetadata()) {
+                    texts.put(name + " XMP", xmlText(new String(xmp.readAllBytes(), StandardCharsets.UTF_8)));
                 }
             }
         }
+        Path eml = email(team);
+        texts.put("email " + eml.getFileName(), emailText(eml));
+        texts.replaceAll((part, text) -> normalized(text));
+        return texts;
     }
 
-    private static Set<String> pieces(String text) {
-        Set<String> pieces = new HashSet<>();
-        for (String piece : text.split("[<>\"\n]")) {
-            if (!piece.isBlank()) {
-                pieces.add(unescapeXml(piece));
+    /**
+     * The text nodes and attribute values of an XML part, one a line, unescaped; without the attributes that
+     * hold cell addresses ({@code r="E10000"} is column E, not an employee).
+     */
+    private static String xmlText(String xml) {
+        StringBuilder text = new StringBuilder(xml.length());
+        Matcher tag = XML_TAG.matcher(xml);
+        int last = 0;
+        while (tag.find()) {
+            text.append(xml, last, tag.start()).append('\n');
+            Matcher attribute = XML_ATTRIBUTE.matcher(tag.group());
+            while (attribute.find()) {
+                if (!CELL_ADDRESS_ATTRIBUTES.contains(attribute.group(1))) {
+                    text.append(attribute.group(2)).append('\n');
+                }
             }
+            last = tag.end();
         }
-        return pieces;
+        text.append(xml, last, xml.length());
+        return unescapeXml(text.toString());
     }
 
-    /** The decoded subject, every header and every text part of the packet's email. */
-    private static String emailText(String team) throws Exception {
-        Path eml;
+    /** Employees whose rep row (attainment.csv) is in a team of the subtree. */
+    private static Set<String> repsWithRowIn(Set<String> subtree) {
+        Set<String> reps = new HashSet<>();
+        attainment.rows().stream().filter(r -> r.get("level").equals("REP") && subtree.contains(r.get("team_id")))
+                .forEach(r -> reps.add(r.get("node_id")));
+        return reps;
+    }
+
+    private static String normalized(String text) {
+        return WHITESPACE.matcher(text).replaceAll(" ");
+    }
+
+    /** The packet folders of the run, by team id (folder names are the team ids: the demo's are path-safe). */
+    private static Set<String> packetFolders() throws IOException {
+        try (Stream<Path> s = Files.list(run.resolve("packets"))) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    /** The teams of the outbox's packet emails ({@code <team>-<run key>….eml}). */
+    private static Set<String> mailedTeams() throws IOException {
         try (Stream<Path> s = Files.list(run.resolve("outbox"))) {
-            eml = s.filter(f -> f.getFileName().toString().startsWith(team + "-" + RUN_KEY))
-                    .findFirst().orElseThrow(() -> new AssertionError("no email for " + team));
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".eml") && n.contains("-" + RUN_KEY))
+                    .map(n -> n.substring(0, n.indexOf("-" + RUN_KEY)))
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
         }
+    }
+
+    private static Path email(String team) throws IOException {
+        try (Stream<Path> s = Files.list(run.resolve("outbox"))) {
+            List<Path> emails = s.filter(f -> f.getFileName().toString().startsWith(team + "-" + RUN_KEY)).toList();
+            assertThat(emails).as("emails for %s", team).hasSize(1);
+            return emails.get(0);
+        }
+    }
+
+    /** The email's file name, subject, every decoded header, every text part and attachment name. */
+    private static String emailText(Path eml) throws Exception {
         MimeMessage message;
         try (InputStream in = Files.newInputStream(eml)) {
             message = new MimeMessage(Session.getInstance(new Properties()), in);
@@ -401,7 +531,7 @@ class PacketContentTest {
             text.append(header.getName()).append(": ").append(MimeUtility.decodeText(header.getValue())).append('\n');
         }
         appendTextParts(message, text);
-        assertThat(text).contains("Subject");
+        assertThat(text).contains("Subject", ".pdf", ".xlsx");
         return text.toString();
     }
 
@@ -409,7 +539,9 @@ class PacketContentTest {
         if (part.getFileName() != null) {
             out.append(MimeUtility.decodeText(part.getFileName())).append('\n');
         }
-        if (part.isMimeType("text/*")) {
+        if (part.isMimeType("text/html")) {
+            out.append(unescapeXml((String) part.getContent())).append('\n');
+        } else if (part.isMimeType("text/*")) {
             out.append(part.getContent()).append('\n');
         } else if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
@@ -417,6 +549,50 @@ class PacketContentTest {
                 BodyPart child = multipart.getBodyPart(i);
                 appendTextParts(child, out);
             }
+        }
+    }
+
+    /**
+     * The Deals sheet read from its XML part: POI's full model of a director's workbook takes seconds, this
+     * a fraction. Cells are inline strings and numbers (the sheet is streamed); data starts on row 3.
+     */
+    private static List<DealRow> dealsFromXml(String team) throws IOException {
+        try (ZipFile zip = new ZipFile(xlsx(team).toFile())) {
+            String workbook = part(zip, "xl/workbook.xml");
+            Matcher sheet = Pattern.compile("<sheet [^>]*name=\"Deals\"[^>]*>").matcher(workbook);
+            assertThat(sheet.find()).as("Deals sheet of %s", team).isTrue();
+            Matcher rid = Pattern.compile("r:id=\"([^\"]+)\"").matcher(sheet.group());
+            assertThat(rid.find()).isTrue();
+            Matcher target = Pattern.compile("<Relationship [^>]*Id=\"" + Pattern.quote(rid.group(1)) + "\"[^>]*>")
+                    .matcher(part(zip, "xl/_rels/workbook.xml.rels"));
+            assertThat(target.find()).isTrue();
+            Matcher path = Pattern.compile("Target=\"/?(?:xl/)?([^\"]+)\"").matcher(target.group());
+            assertThat(path.find()).isTrue();
+            Map<Integer, Map<String, String>> rows = new TreeMap<>();
+            Matcher cell = DEALS_CELL.matcher(part(zip, "xl/" + path.group(1)));
+            while (cell.find()) {
+                String content = cell.group(3) == null ? "" : cell.group(3);
+                Matcher t = CELL_VALUE.matcher(content);
+                String value = t.find() ? unescapeXml(t.group(1) != null ? t.group(1) : t.group(2)) : "";
+                rows.computeIfAbsent(Integer.parseInt(cell.group(2)), r -> new HashMap<>()).put(cell.group(1), value);
+            }
+            List<DealRow> deals = new ArrayList<>();
+            rows.forEach((r, cells) -> {
+                if (r >= 3) {
+                    deals.add(new DealRow(cells.get("K"), cells.get("Q"),
+                            DateUtil.getLocalDateTime(Double.parseDouble(cells.get("B"))).toLocalDate(),
+                            new BigDecimal(cells.get("O")).setScale(2, RoundingMode.HALF_UP), cells.get("A")));
+                }
+            });
+            return deals;
+        }
+    }
+
+    private static String part(ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        assertThat(entry).as(name).isNotNull();
+        try (InputStream in = zip.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -527,7 +703,10 @@ class PacketContentTest {
     }
 
     private static String unescapeXml(String xml) {
-        Matcher m = Pattern.compile("&#(x?)([0-9A-Fa-f]+);").matcher(xml);
+        if (xml.indexOf('&') < 0) {
+            return xml;
+        }
+        Matcher m = CHARACTER_REFERENCE.matcher(xml);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             int code = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
@@ -538,7 +717,7 @@ class PacketContentTest {
                 .replace("&apos;", "'").replace("&amp;", "&");
     }
 
-    private record DealRow(String employeeId, String teamId, LocalDate lineDate, BigDecimal credited) {
+    private record DealRow(String employeeId, String teamId, LocalDate lineDate, BigDecimal credited, String bookingId) {
     }
 
     private static List<DealRow> deals(Sheet sheet) {
@@ -547,14 +726,16 @@ class PacketContentTest {
             Row row = sheet.getRow(r);
             rows.add(new DealRow(text(row.getCell(10)), text(row.getCell(16)),
                     row.getCell(1).getLocalDateTimeCellValue().toLocalDate(),
-                    BigDecimal.valueOf(row.getCell(14).getNumericCellValue()).setScale(2, RoundingMode.HALF_UP)));
+                    BigDecimal.valueOf(row.getCell(14).getNumericCellValue()).setScale(2, RoundingMode.HALF_UP),
+                    text(row.getCell(0))));
         }
         return rows;
     }
 
     /** The source rows the privacy and membership rules are judged by, independent of the job's code. */
     private record SourceData(Map<String, String> names, Map<String, String> parents, Map<String, String> managers,
-                              List<Map<String, Object>> memberships, List<Map<String, Object>> bookingCredits) {
+                              List<Map<String, Object>> memberships, List<Map<String, Object>> bookingCredits,
+                              Map<String, String> accounts) {
 
         static SourceData read(JdbcTemplate jdbc) {
             Map<String, String> names = new TreeMap<>();
@@ -567,10 +748,14 @@ class PacketContentTest {
                 parents.put(rs.getString(1), rs.getString(2));
                 managers.put(rs.getString(1), rs.getString(3));
             });
+            Map<String, String> accounts = new HashMap<>();
+            jdbc.query("SELECT booking_id, account_name FROM booking", rs -> {
+                accounts.put(rs.getString(1), rs.getString(2));
+            });
             return new SourceData(names, parents, managers,
                     jdbc.queryForList("SELECT employee_id, team_id, valid_from, valid_to FROM team_membership"),
-                    jdbc.queryForList("SELECT b.booking_id, b.booking_date, b.account_name, c.employee_id "
-                            + "FROM booking b JOIN booking_credit c ON c.booking_id = b.booking_id"));
+                    jdbc.queryForList("SELECT b.booking_id, b.booking_date, c.employee_id "
+                            + "FROM booking b JOIN booking_credit c ON c.booking_id = b.booking_id"), accounts);
         }
 
         Set<String> subtree(String team) {
@@ -631,13 +816,35 @@ class PacketContentTest {
             return ids;
         }
 
+        /** DESIGN §4.8: teams whose {@code manager_id} names an employee get a packet. */
+        Set<String> packetTeams() {
+            Set<String> teams = new TreeSet<>();
+            managers.forEach((team, manager) -> {
+                if (manager != null && names.containsKey(manager)) {
+                    teams.add(team);
+                }
+            });
+            return teams;
+        }
+
+        /** The team without a parent: its packet covers everyone. */
+        String top() {
+            List<String> tops = parents.entrySet().stream().filter(p -> p.getValue() == null).map(Map.Entry::getKey)
+                    .toList();
+            assertThat(tops).hasSize(1);
+            return tops.get(0);
+        }
+
         /** Employees with no membership in the subtree who manage no team of it. */
         Set<String> outsideEmployees(String team) {
-            Set<String> subtree = subtree(team);
-            Set<String> inside = insideEmployees(subtree);
             Set<String> outside = new TreeSet<>(names.keySet());
-            outside.removeAll(inside);
+            outside.removeAll(insideEmployees(team));
             return outside;
+        }
+
+        /** Employees with a membership in the subtree or who manage a team of it. */
+        Set<String> insideEmployees(String team) {
+            return insideEmployees(subtree(team));
         }
 
         private Set<String> insideEmployees(Set<String> subtree) {
@@ -664,24 +871,51 @@ class PacketContentTest {
          * less those that some booking in the subtree also has (account names repeat across bookings).
          */
         Set<String> outsideAccounts(String team) {
-            Set<String> subtree = subtree(team);
-            Map<String, Boolean> bookingInside = new HashMap<>();
-            Map<String, String> account = new HashMap<>();
-            for (Map<String, Object> c : bookingCredits) {
-                String booking = (String) c.get("booking_id");
-                LocalDate date = ((Date) c.get("booking_date")).toLocalDate();
-                account.put(booking, (String) c.get("account_name"));
-                boolean in = memberships.stream().anyMatch(m -> m.get("employee_id").equals(c.get("employee_id"))
-                        && subtree.contains((String) m.get("team_id"))
-                        && !((Date) m.get("valid_from")).toLocalDate().isAfter(date)
-                        && (m.get("valid_to") == null || ((Date) m.get("valid_to")).toLocalDate().isAfter(date)));
-                bookingInside.merge(booking, in, Boolean::logicalOr);
-            }
+            Set<String> inside = insideBookings(team);
             Set<String> insideAccounts = new HashSet<>();
             Set<String> outside = new TreeSet<>();
-            bookingInside.forEach((booking, in) -> (in ? insideAccounts : outside).add(account.get(booking)));
+            accounts.forEach((booking, account) -> {
+                if (account != null) {
+                    (inside.contains(booking) ? insideAccounts : outside).add(account);
+                }
+            });
             // "Alder Utilities" (AMER) is part of "Alder Utilities GmbH" (EMEA): only whole names count
             outside.removeIf(a -> insideAccounts.stream().anyMatch(i -> i.contains(a)));
+            return outside;
+        }
+
+        /** Bookings with a credit row naming someone who was in the subtree on the booking date. */
+        Set<String> insideBookings(String team) {
+            Set<String> subtree = subtree(team);
+            Map<String, List<Map<String, Object>>> byEmployee = new HashMap<>();
+            memberships.forEach(m -> byEmployee.computeIfAbsent((String) m.get("employee_id"), e -> new ArrayList<>())
+                    .add(m));
+            Set<String> inside = new HashSet<>();
+            for (Map<String, Object> c : bookingCredits) {
+                LocalDate date = ((Date) c.get("booking_date")).toLocalDate();
+                boolean in = byEmployee.getOrDefault((String) c.get("employee_id"), List.of()).stream()
+                        .anyMatch(m -> subtree.contains((String) m.get("team_id"))
+                                && !((Date) m.get("valid_from")).toLocalDate().isAfter(date)
+                                && (m.get("valid_to") == null || ((Date) m.get("valid_to")).toLocalDate().isAfter(date)));
+                if (in) {
+                    inside.add((String) c.get("booking_id"));
+                }
+            }
+            return inside;
+        }
+
+        /** Bookings with a credit row naming one of the employees. */
+        Set<String> bookingsCreditedTo(Set<String> employees) {
+            Set<String> bookings = new HashSet<>();
+            bookingCredits.stream().filter(c -> employees.contains((String) c.get("employee_id")))
+                    .forEach(c -> bookings.add((String) c.get("booking_id")));
+            return bookings;
+        }
+
+        /** Every other booking of the source, those without any credit row included. */
+        Set<String> outsideBookings(String team) {
+            Set<String> outside = new TreeSet<>(accounts.keySet());
+            outside.removeAll(insideBookings(team));
             return outside;
         }
     }

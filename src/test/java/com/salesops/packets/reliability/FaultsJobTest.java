@@ -6,21 +6,31 @@ import com.salesops.packets.demo.DemoDataGenerator;
 import com.salesops.packets.demo.DemoSize;
 import com.salesops.packets.testing.JobRun;
 import com.salesops.packets.testing.MariaDb;
+import com.salesops.packets.testing.Tmpfs;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Faults around the job: databases that vanish, a disk that cannot be written, secrets that must not leak. */
+/** Faults around the job: databases that vanish, a disk that cannot be written or is full, secrets that must not leak. */
 class FaultsJobTest {
 
     private static final String KEY = "nightly-2026-11-26";
@@ -74,6 +84,95 @@ class FaultsJobTest {
             assertThat(job.appDb().queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = "
                     + "'extractCreditsStep'", Long.class)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void fullOutputDiskFailsTheRenderStepLeavesNoPartFileAsRenderedAndARestartFinishesWithEachEmailOnce(
+            @TempDir Path out) throws Exception {
+        Path packetsDir = out.resolve(KEY).resolve("packets");
+        try (MariaDb source = MariaDb.create("ap_src"); MariaDb app = MariaDb.create("ap_app");
+             Tmpfs disk = Tmpfs.mount(packetsDir, "256k")) {
+            // given a packets folder on a 256 KiB file system: room for the first of the three packets (about
+            // 165 KB each, mostly the PDF's fonts) and not the second, rendered one after the other
+            source.runScript("/db/source/schema.sql");
+            source.runScript("/fixtures/small-org.sql");
+            JobRun job = new JobRun(source, app, out).with("--packets.render.threads=1");
+
+            // when
+            int first = job.run("run", "nightly", "--as-of", "2026-11-26");
+
+            // then the render step failed on ENOSPC, after the numbers were committed, and nothing was sent
+            assertThat(first).isEqualTo(1);
+            assertThat(job.lastStatus()).isEqualTo("FAILED");
+            JdbcTemplate appDb = job.appDb();
+            assertThat(appDb.queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STATUS = 'COMPLETED'",
+                    String.class)).contains("extractCreditsStep", "computeAttainmentStep")
+                    .doesNotContain("renderPacketsStep", "deliverPacketsStep");
+            assertThat(appDb.queryForObject("SELECT STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = "
+                    + "'renderPacketsStep'", String.class)).isEqualTo("FAILED");
+            assertThat(appDb.queryForList("SELECT EXIT_MESSAGE FROM BATCH_STEP_EXECUTION WHERE STATUS = 'FAILED'",
+                    String.class)).anyMatch(m -> m.contains("No space left on device"));
+            assertThat(Files.exists(out.resolve(KEY).resolve("outbox"))
+                    ? countFiles(out.resolve(KEY).resolve("outbox"), ".eml") : 0).isZero();
+            // and no half-written file: no temp file left, each packet marked RENDERED is whole on disk, and
+            // the packet that hit the full disk has no PDF
+            assertThat(countFiles(packetsDir, ".tmp")).isZero();
+            List<Map<String, Object>> renderedBefore = renderedPackets(appDb);
+            assertThat(renderedBefore).hasSizeBetween(1, 2);
+            assertWhole(renderedBefore);
+            assertThat(countFiles(packetsDir, ".pdf")).as("PDFs on disk (only those of RENDERED packets)")
+                    .isEqualTo(renderedBefore.size());
+
+            // when the disk is grown and the same command runs again
+            disk.resize("64m");
+            int second = job.run("run", "nightly", "--as-of", "2026-11-26");
+
+            // then it completes from the render step: 3 whole packets, each manager emailed once, credits not redone
+            assertThat(second).isZero();
+            List<Map<String, Object>> rendered = renderedPackets(appDb);
+            assertThat(rendered).hasSize(3);
+            assertWhole(rendered);
+            assertThat(countFiles(packetsDir, ".tmp")).isZero();
+            assertThat(countFiles(packetsDir, ".pdf")).isEqualTo(3);
+            assertThat(recipients(out.resolve(KEY).resolve("outbox"))).hasSize(3).doesNotHaveDuplicates();
+            assertThat(appDb.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = "
+                    + "'extractCreditsStep'", Long.class)).isEqualTo(1);
+        }
+    }
+
+    private static List<Map<String, Object>> renderedPackets(JdbcTemplate appDb) {
+        return appDb.queryForList("SELECT team_id, xlsx_path, pdf_path, xlsx_bytes, pdf_bytes FROM packet "
+                + "WHERE run_key = ? AND status = 'RENDERED'", KEY);
+    }
+
+    /** Each file exists with the size recorded and reads back whole: the workbook as a zip, the PDF as a PDF. */
+    private static void assertWhole(List<Map<String, Object>> rendered) throws Exception {
+        for (Map<String, Object> p : rendered) {
+            Path xlsx = Path.of((String) p.get("xlsx_path"));
+            Path pdf = Path.of((String) p.get("pdf_path"));
+            assertThat(Files.size(xlsx)).as("%s", xlsx).isEqualTo(((Number) p.get("xlsx_bytes")).longValue());
+            assertThat(Files.size(pdf)).as("%s", pdf).isEqualTo(((Number) p.get("pdf_bytes")).longValue());
+            try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+                assertThat(zip.getEntry("xl/workbook.xml")).as("%s", xlsx).isNotNull();
+            }
+            try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                assertThat(document.getNumberOfPages()).as("%s", pdf).isPositive();
+            }
+        }
+    }
+
+    /** The To address of every email in the outbox. */
+    private static List<String> recipients(Path outbox) throws Exception {
+        List<String> to = new ArrayList<>();
+        try (Stream<Path> files = Files.list(outbox)) {
+            for (Path eml : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                try (InputStream in = Files.newInputStream(eml)) {
+                    MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+                    to.add(String.valueOf(message.getHeader("To", ",")));
+                }
+            }
+        }
+        return to;
     }
 
     @Test
