@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -46,10 +47,19 @@ public final class CreditStore {
     private static final int[] REJECT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.DECIMAL, Types.VARCHAR};
 
+    private static final String BOOKING_COLUMNS = "run_key, booking_id, booking_date, account_name, booking_type, "
+            + "channel, partner_name, amount, currency, fx_rate, primary_split_sum, primary_line_count, "
+            + "cancelled_date, originals_in_run";
+    private static final String LINE_INSERT_COLUMNS = "run_key, booking_id, employee_id, reversal, team_id, "
+            + "credit_role, split_percent, line_date, amount_base, booking_date, cancelled_date";
+
     private final JdbcTemplate jdbc;
+    /** LOAD DATA on MySQL/MariaDB; null on other databases (H2), which get batched inserts. */
+    private final BulkLoad bulk;
 
     public CreditStore(DataSource appDataSource) {
         this.jdbc = new JdbcTemplate(appDataSource);
+        this.bulk = BulkLoad.forDataSource(appDataSource);
     }
 
     public void save(String runKey, List<? extends CreditOutcome> outcomes) {
@@ -74,14 +84,25 @@ public final class CreditStore {
                         x.amount(), clip(x.currency(), 16)});
             }
         }
-        if (!bookings.isEmpty()) {
+        if (!bookings.isEmpty() && !bulkLoad("credited_booking", BOOKING_COLUMNS, bookings)) {
             jdbc.batchUpdate(INSERT_BOOKING, bookings, BOOKING_TYPES);
         }
-        if (!lines.isEmpty()) {
+        if (!lines.isEmpty() && !bulkLoad("credit_line", LINE_INSERT_COLUMNS, lines)) {
             jdbc.batchUpdate(INSERT_LINE, lines, LINE_TYPES);
         }
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(INSERT_REJECT, rejects, REJECT_TYPES);
+        }
+    }
+
+    private boolean bulkLoad(String table, String columns, List<Object[]> rows) {
+        if (bulk == null) {
+            return false;
+        }
+        try {
+            return bulk.load(table, columns, rows);
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("cannot load " + table + " rows: " + e.getMessage(), e);
         }
     }
 

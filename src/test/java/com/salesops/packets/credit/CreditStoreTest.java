@@ -1,0 +1,126 @@
+package com.salesops.packets.credit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesops.packets.testing.MariaDb;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Credit rows written to MariaDB (LOAD DATA, or batched inserts where the server refuses local
+ * data) read back exactly as they were credited, whatever the source text holds.
+ */
+class CreditStoreTest {
+
+    private static final String RUN = "nightly-2026-11-26";
+    /** Every character LOAD DATA's escaping has to get right, and text from the dirty-data matrix. */
+    private static final List<String> HOSTILE = List.of(
+            "tab\there", "line\nbreak", "carriage\r\nreturn", "back\\slash", "\\N", "\\", "ends with \\",
+            "=HYPERLINK(\"http://x\",\"y\")", "'quoted' \"double\"", "<b>html</b>", "שלום עולם", "emoji 😀 王",
+            "x".repeat(500), "", "NUL\u0000inside");
+
+    private MariaDb db;
+
+    @BeforeEach
+    void createAppTables() {
+        db = MariaDb.create("ap_credit_store");
+        db.runScript("/db/migration/common/V2__app_tables.sql");
+    }
+
+    @AfterEach
+    void drop() {
+        db.close();
+    }
+
+    @Test
+    void bulkLoadedBookingsLinesAndRejectsReadBackExactlyWithHostileText() {
+        // given
+        List<CreditOutcome> outcomes = outcomes();
+
+        // when
+        save(db.dataSource(), outcomes);
+
+        // then
+        assertReadBack(db.dataSource(), outcomes);
+    }
+
+    @Test
+    void serverRefusingLocalDataGetsTheSameRowsByBatchedInserts() throws Exception {
+        // given: the server's MySQL 8 default
+        List<CreditOutcome> outcomes = outcomes();
+        setLocalInfile(false);
+        try {
+            // when
+            save(db.dataSource(), outcomes);
+        } finally {
+            setLocalInfile(true);
+        }
+
+        // then
+        assertReadBack(db.dataSource(), outcomes);
+    }
+
+    private static List<CreditOutcome> outcomes() {
+        List<CreditOutcome> outcomes = new ArrayList<>();
+        LocalDate day = LocalDate.of(2026, 11, 2);
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            String id = String.format("BK-%03d", i);
+            String text = HOSTILE.get(i);
+            CreditedBooking booking = new CreditedBooking(id, day.plusDays(i), text, "NEW", i % 2 == 0 ? "DIRECT" : null,
+                    i % 3 == 0 ? null : text, new BigDecimal("1234.56"), "EUR", new BigDecimal("1.08123456"),
+                    new BigDecimal("100.00"), 2, i % 4 == 0 ? day.plusDays(20) : null, i % 5 != 0);
+            List<CreditLine> lines = List.of(
+                    new CreditLine(id, "E00001", "team-a", CreditRole.PRIMARY, new BigDecimal("60.00"), day.plusDays(i),
+                            new BigDecimal("801.02"), false, day.plusDays(i), booking.cancelledDate()),
+                    new CreditLine(id, "E00002", "team-b", CreditRole.PRIMARY, new BigDecimal("40.00"), day.plusDays(i),
+                            new BigDecimal("534.01"), false, day.plusDays(i), booking.cancelledDate()),
+                    new CreditLine(id, "E00002", "team-b", CreditRole.PRIMARY, new BigDecimal("40.00"), day.plusDays(25),
+                            new BigDecimal("-534.01"), true, day.plusDays(i), booking.cancelledDate()));
+            outcomes.add(new CreditOutcome.Credited(booking, lines));
+            outcomes.add(new CreditOutcome.Rejected(new Reject("RJ-" + i, RejectReason.INVALID_AMOUNT,
+                    "detail " + text, new BigDecimal("-5.00"), "EUR")));
+        }
+        return outcomes;
+    }
+
+    private static void save(DataSource dataSource, List<CreditOutcome> outcomes) {
+        // as the extract step does: the chunk's rows in one transaction
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource))
+                .executeWithoutResult(status -> new CreditStore(dataSource).save(RUN, outcomes));
+    }
+
+    private static void assertReadBack(DataSource dataSource, List<CreditOutcome> outcomes) {
+        CreditStore store = new CreditStore(dataSource);
+        List<CreditOutcome.Credited> read = new ArrayList<>();
+        store.forEachBooking(RUN, 100, read::add);
+        List<CreditOutcome.Credited> expected = outcomes.stream()
+                .filter(CreditOutcome.Credited.class::isInstance).map(CreditOutcome.Credited.class::cast)
+                .toList();
+        assertThat(read).hasSize(HOSTILE.size());
+        for (int i = 0; i < read.size(); i++) {
+            assertThat(read.get(i)).as("booking %s", expected.get(i).bookingId()).isEqualTo(expected.get(i));
+        }
+        List<Reject> rejects = store.rejects(RUN);
+        assertThat(rejects).extracting(Reject::detail).containsExactlyInAnyOrderElementsOf(
+                HOSTILE.stream().map(t -> "detail " + t).toList());
+        assertThat(store.lineCount(RUN)).isEqualTo(3L * HOSTILE.size());
+    }
+
+    private void setLocalInfile(boolean on) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement s = c.createStatement()) {
+            s.execute("SET GLOBAL local_infile = " + (on ? 1 : 0));
+        }
+    }
+}
