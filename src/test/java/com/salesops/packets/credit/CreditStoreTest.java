@@ -2,6 +2,7 @@ package com.salesops.packets.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesops.packets.config.AppDataSourceSettings;
 import com.salesops.packets.testing.MariaDb;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,15 +46,18 @@ class CreditStoreTest {
     }
 
     @Test
-    void bulkLoadedBookingsLinesAndRejectsReadBackExactlyWithHostileText() {
-        // given
+    void bulkLoadedBookingsLinesAndRejectsReadBackExactlyWithHostileText() throws Exception {
+        // given: the connection announces local data as the job's app data source does
         List<CreditOutcome> outcomes = outcomes();
+        DataSource app = appDataSource();
+        long loadsBefore = serverLoadStatements();
 
         // when
-        save(db.dataSource(), outcomes);
+        save(app, outcomes);
 
-        // then
-        assertReadBack(db.dataSource(), outcomes);
+        // then: both tables went in by LOAD DATA, and read back exactly
+        assertThat(serverLoadStatements() - loadsBefore).isGreaterThanOrEqualTo(2);
+        assertReadBack(app, outcomes);
     }
 
     @Test
@@ -62,13 +67,13 @@ class CreditStoreTest {
         setLocalInfile(false);
         try {
             // when
-            save(db.dataSource(), outcomes);
+            save(appDataSource(), outcomes);
         } finally {
             setLocalInfile(true);
         }
 
         // then
-        assertReadBack(db.dataSource(), outcomes);
+        assertReadBack(appDataSource(), outcomes);
     }
 
     private static List<CreditOutcome> outcomes() {
@@ -115,6 +120,21 @@ class CreditStoreTest {
         assertThat(rejects).extracting(Reject::detail).containsExactlyInAnyOrderElementsOf(
                 HOSTILE.stream().map(t -> "detail " + t).toList());
         assertThat(store.lineCount(RUN)).isEqualTo(3L * HOSTILE.size());
+    }
+
+    private DataSource appDataSource() {
+        return new DriverManagerDataSource(db.url() + "&allowLoadLocalInfileInPath=" + AppDataSourceSettings.NO_LOCAL_FILES,
+                db.user(), db.password());
+    }
+
+    /** LOAD DATA statements the server has run (all sessions; the tests run one at a time). */
+    private long serverLoadStatements() throws Exception {
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
+             Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_load'")) {
+            rs.next();
+            return rs.getLong(2);
+        }
     }
 
     private void setLocalInfile(boolean on) throws Exception {
