@@ -106,11 +106,25 @@ public final class CreditStore {
         }
     }
 
+    /** Replaces a run's per-team, per-day totals (the compute step adds them up from every line). */
+    public void replaceTeamDays(String runKey, TeamDayTotals totals) {
+        jdbc.update("DELETE FROM team_day WHERE run_key = ?", runKey);
+        List<Object[]> rows = new ArrayList<>(totals.totals().size());
+        totals.totals().forEach((k, t) -> rows.add(new Object[] {runKey, k.teamId(), Date.valueOf(k.lineDate()),
+                t.primaryCredit(), t.lines()}));
+        if (!rows.isEmpty() && !bulkLoad("team_day", "run_key, team_id, line_date, primary_credit, line_count", rows)) {
+            jdbc.batchUpdate("INSERT INTO team_day (run_key, team_id, line_date, primary_credit, line_count) "
+                    + "VALUES (?, ?, ?, ?, ?)", rows, new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE,
+                        Types.DECIMAL, Types.INTEGER});
+        }
+    }
+
     /** Removes everything a run credited (a fresh start of the extract step). */
     public void deleteRun(String runKey) {
         jdbc.update("DELETE FROM credit_line WHERE run_key = ?", runKey);
         jdbc.update("DELETE FROM credited_booking WHERE run_key = ?", runKey);
         jdbc.update("DELETE FROM booking_reject WHERE run_key = ?", runKey);
+        jdbc.update("DELETE FROM team_day WHERE run_key = ?", runKey);
     }
 
     public long creditedCount(String runKey) {

@@ -181,23 +181,24 @@ public final class PacketAssembler {
         return ids;
     }
 
+    /** Credit lines of the subtree, from the compute step's per-team, per-day totals. */
     private long countLines(List<String> teams) {
-        String sql = "SELECT COUNT(*) FROM credit_line WHERE run_key = ? AND team_id IN (" + marks(teams.size()) + ")";
+        String sql = "SELECT SUM(line_count) FROM team_day WHERE run_key = ? AND team_id IN (" + marks(teams.size()) + ")";
         Long n = jdbc.queryForObject(sql, Long.class, args(teams).toArray());
         return n == null ? 0 : n;
     }
 
+    /** The subtree's PRIMARY credit per day of the MONTH and QUARTER windows (pace charts). */
     private Map<Window, SortedMap<LocalDate, BigDecimal>> dailyCredit(List<String> teams) {
         Map<Window, SortedMap<LocalDate, BigDecimal>> daily = new EnumMap<>(Window.class);
         for (Window w : List.of(Window.MONTH, Window.QUARTER)) {
             Period p = plan.window(w);
             List<Object> a = args(teams);
-            a.add(CreditRole.PRIMARY.name());
             a.add(Date.valueOf(p.start()));
             a.add(Date.valueOf(p.end()));
             SortedMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
-            jdbc.query("SELECT line_date, SUM(amount_base) FROM credit_line WHERE run_key = ? AND team_id IN ("
-                    + marks(teams.size()) + ") AND credit_role = ? AND line_date BETWEEN ? AND ? GROUP BY line_date",
+            jdbc.query("SELECT line_date, SUM(primary_credit) FROM team_day WHERE run_key = ? AND team_id IN ("
+                    + marks(teams.size()) + ") AND line_date BETWEEN ? AND ? GROUP BY line_date",
                     rs -> {
                         byDay.put(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2).setScale(2));
                     }, a.toArray());
@@ -211,16 +212,27 @@ public final class PacketAssembler {
 
     private void streamDeals(List<String> teams, Selection selection, List<String> bookingIds,
                              Consumer<DealLine> action) {
-        String order = selection == Selection.LARGEST
-                ? " ORDER BY ABS(l.amount_base) DESC, l.booking_id, l.employee_id, l.reversal LIMIT " + maxDealRows
-                : " ORDER BY l.line_date, l.booking_id, l.employee_id, l.reversal";
-        String only = bookingIds.isEmpty() ? "" : " AND l.booking_id IN (" + marks(bookingIds.size()) + ")";
-        String sql = "SELECT l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, l.line_date, "
+        String columns = "SELECT l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, l.line_date, "
                 + "l.amount_base, l.reversal, l.booking_date, l.cancelled_date, b.account_name, b.booking_type, "
                 + "b.channel, b.partner_name, b.amount, b.currency, b.fx_rate, b.primary_split_sum, "
-                + "b.primary_line_count, b.originals_in_run "
-                + "FROM credit_line l JOIN credited_booking b ON b.run_key = l.run_key AND b.booking_id = l.booking_id "
-                + "WHERE l.run_key = ? AND l.team_id IN (" + marks(teams.size()) + ")" + only + order;
+                + "b.primary_line_count, b.originals_in_run ";
+        String sql;
+        if (selection == Selection.LARGEST) {
+            // The largest lines' keys come from the team index alone (it holds the amount); only
+            // those lines are then read with their bookings.
+            sql = columns + "FROM (SELECT run_key, booking_id, employee_id, reversal FROM credit_line "
+                    + "WHERE run_key = ? AND team_id IN (" + marks(teams.size()) + ") "
+                    + "ORDER BY ABS(amount_base) DESC, booking_id, employee_id, reversal LIMIT " + maxDealRows + ") top "
+                    + "JOIN credit_line l ON l.run_key = top.run_key AND l.booking_id = top.booking_id "
+                    + "AND l.employee_id = top.employee_id AND l.reversal = top.reversal "
+                    + "JOIN credited_booking b ON b.run_key = l.run_key AND b.booking_id = l.booking_id "
+                    + "ORDER BY ABS(l.amount_base) DESC, l.booking_id, l.employee_id, l.reversal";
+        } else {
+            String only = bookingIds.isEmpty() ? "" : " AND l.booking_id IN (" + marks(bookingIds.size()) + ")";
+            sql = columns + "FROM credit_line l JOIN credited_booking b ON b.run_key = l.run_key "
+                    + "AND b.booking_id = l.booking_id WHERE l.run_key = ? AND l.team_id IN (" + marks(teams.size()) + ")"
+                    + only + " ORDER BY l.line_date, l.booking_id, l.employee_id, l.reversal";
+        }
         Map<String, String> teamNames = new LinkedHashMap<>();
         try (Connection con = app.getConnection();
              PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {

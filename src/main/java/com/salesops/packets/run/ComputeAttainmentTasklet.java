@@ -5,6 +5,7 @@ import com.salesops.packets.attainment.AttainmentResults;
 import com.salesops.packets.attainment.ResultStore;
 import com.salesops.packets.credit.CreditStore;
 import com.salesops.packets.credit.Reconciliation;
+import com.salesops.packets.credit.TeamDayTotals;
 import com.salesops.packets.source.SourceDatabase;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -56,10 +57,12 @@ final class ComputeAttainmentTasklet implements Tasklet {
         AttainmentCalculator calculator = new AttainmentCalculator(run.plan(), run.org(), contexts.settings());
         List<String> broken = new ArrayList<>();
         long[] lines = {0};
+        TeamDayTotals teamDays = new TeamDayTotals();
         credits.forEachBooking(runKey, fetchSize, booking -> {
             Reconciliation.check(booking.booking(), booking.lines()).ifPresent(broken::add);
             lines[0] += booking.lines().size();
             calculator.accept(booking.lines());
+            booking.lines().forEach(teamDays::accept);
         });
         AttainmentResults computed = calculator.finish();
 
@@ -85,6 +88,7 @@ final class ComputeAttainmentTasklet implements Tasklet {
         }
 
         results.replace(runKey, computed);
+        credits.replaceTeamDays(runKey, teamDays);
         Path dir = outputDir.resolve(runKey);
         RunOutputs.writeAttainment(dir.resolve("attainment.csv"), runKey, computed.rows());
         RunOutputs.writeRejects(dir.resolve("rejects.csv"), runKey, credits.rejects(runKey));
