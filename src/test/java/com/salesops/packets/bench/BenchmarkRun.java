@@ -49,12 +49,22 @@ class BenchmarkRun {
     void benchmark() throws Exception {
         List<String> sizes = List.of(System.getProperty("bench.sizes", "S").split(","));
         int runs = Integer.parseInt(System.getProperty("bench.runs", "3"));
+        String bufferPoolMb = System.getProperty("bench.bufferPoolMb", "");
+        if (!bufferPoolMb.isBlank()) {
+            // the app database's server setting for the session's runs (README: size it to hold a run's credit rows)
+            serverSql("SET GLOBAL innodb_buffer_pool_size = " + Long.parseLong(bufferPoolMb) * 1024 * 1024);
+            Thread.sleep(2000);
+        }
         StringBuilder report = new StringBuilder();
         report.append("## Benchmark ").append(ZonedDateTime.now().withNano(0)).append(" on ")
                 .append(InetAddress.getLocalHost().getHostName()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, max heap ")
                 .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB, commit ")
-                .append(gitCommit()).append("\n\n");
+                .append(gitCommit()).append("\n\n")
+                .append("MariaDB: ").append(serverSql("SELECT CONCAT(@@version, ', innodb_buffer_pool_size ', "
+                        + "@@innodb_buffer_pool_size DIV 1048576, ' MB, innodb_flush_log_at_trx_commit ', "
+                        + "@@innodb_flush_log_at_trx_commit, ', local_infile ', @@local_infile)"))
+                .append("\n\n");
         for (String size : sizes) {
             report.append(benchSize(size.strip(), runs));
         }
@@ -131,6 +141,10 @@ class BenchmarkRun {
             m.put("render p50 ms", (double) percentile(renderMs, 50));
             m.put("render p90 ms", (double) percentile(renderMs, 90));
             m.put("render max ms", (double) percentile(renderMs, 100));
+            Map<String, Object> slowest = jdbc.queryForMap("SELECT render_ms, xlsx_ms, pdf_ms FROM packet "
+                    + "ORDER BY render_ms DESC LIMIT 1");
+            m.put("slowest packet: Excel ms", ((Number) slowest.get("xlsx_ms")).doubleValue());
+            m.put("slowest packet: PDF ms", ((Number) slowest.get("pdf_ms")).doubleValue());
             // a typical team packet: first-line teams (no child team), files written warm (after the first)
             List<Long> teamPdf = jdbc.queryForList("SELECT pdf_ms FROM packet WHERE team_id LIKE '%-%' "
                     + "ORDER BY rendered_at", Long.class);
@@ -166,6 +180,20 @@ class BenchmarkRun {
         int exit = p.waitFor();
         assertThat(exit).as("mariadb client").isZero();
         return secs(System.nanoTime() - t0);
+    }
+
+    /** One statement on the local server (the source and app databases' server); the first value, if any. */
+    private static String serverSql(String sql) throws Exception {
+        try (MariaDb any = MariaDb.create("ap_bench_probe");
+             java.sql.Connection c = any.dataSource().getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            if (st.execute(sql)) {
+                try (java.sql.ResultSet rs = st.getResultSet()) {
+                    return rs.next() ? rs.getString(1) : "";
+                }
+            }
+            return "";
+        }
     }
 
     private static Map<String, Double> stepTimes(String summary) {
