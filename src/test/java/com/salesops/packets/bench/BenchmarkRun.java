@@ -2,13 +2,12 @@ package com.salesops.packets.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.salesops.packets.AttainmentPacketsApplication;
 import com.salesops.packets.demo.DemoDataGenerator;
 import com.salesops.packets.demo.DemoSize;
 import com.salesops.packets.demo.DemoSummary;
 import com.salesops.packets.testing.MariaDb;
+import com.salesops.packets.testing.SinkSmtp;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -34,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The benchmark (issue "Fast at the size of a large sales org"): not a unit test. Run it with
  * {@code ./mvnw -Pbench verify -Dbench.sizes=S,M,L -Dbench.runs=3}; it generates each size into
  * MariaDB, runs the nightly job as of the fiscal year end (so the run sees a whole year) with
- * emails to an in-process SMTP server, and prints per-step times, rates, render percentiles,
+ * emails to a local sink SMTP server (testing/SinkSmtp: accepts and counts), and prints per-step times, rates, render percentiles,
  * emails/s, peak heap and the raw extraction query time. Results also go to target/bench/results.md.
  */
 class BenchmarkRun {
@@ -111,8 +110,7 @@ class BenchmarkRun {
     }
 
     private Map<String, Double> runOnce(MariaDb source, int i) throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        SinkSmtp smtp = new SinkSmtp();
         Path out = Files.createTempDirectory("bench-out");
         try (MariaDb app = MariaDb.create("ap_bench_app")) {
             resetPeakHeap();
@@ -122,7 +120,7 @@ class BenchmarkRun {
                     "--spring.datasource.password=" + app.password(),
                     "--packets.source.url=" + source.url(), "--packets.source.username=" + source.user(),
                     "--packets.source.password=" + source.password(), "--packets.output.dir=" + out,
-                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
                     "--logging.level.com.salesops.packets=WARN");
             double total = secs(System.nanoTime() - t0);
             assertThat(exit).as("run %d", i + 1).isZero();
@@ -153,12 +151,13 @@ class BenchmarkRun {
             m.put("team packet PDF p50 ms (warm)", (double) percentile(sortedWarm(teamPdf), 50));
             m.put("team packet Excel p50 ms (warm)", (double) percentile(sortedWarm(teamXlsx), 50));
             double deliver = steps.getOrDefault("deliverPacketsStep", 0.0) / 1000;
-            m.put("emails received", (double) smtp.getReceivedMessages().length);
-            m.put("emails/s", deliver > 0 ? smtp.getReceivedMessages().length / deliver : 0);
+            m.put("emails received", (double) smtp.messages());
+            m.put("emails/s", deliver > 0 ? smtp.messages() / deliver : 0);
+            m.put("email MB sent", smtp.bytes() / (1024.0 * 1024.0));
             m.put("peak heap MB (sum of pool peaks)", peakHeapMb());
             return m;
         } finally {
-            smtp.stop();
+            smtp.close();
             deleteTree(out);
         }
     }
