@@ -18,8 +18,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes one manager's packet as an {@code .xlsx} workbook (DESIGN §5): Summary, Reps, Deals, Flags
- * and Chart. Only Deals is streamed; the small sheets are plain XSSF sheets, so the chart can live
- * on one of them. The file appears whole or not at all: it is written beside the target and moved.
+ * and Chart. Reps, Deals and Flags are streamed; Summary and Chart are plain XSSF sheets, so the
+ * chart can live on one of them. The file appears whole or not at all: it is written beside the target and moved.
  */
 public final class ExcelPacketWriter {
 
@@ -58,15 +58,19 @@ public final class ExcelPacketWriter {
             Styles styles = new Styles(book);
             Cells cells = new Cells(styles);
             SummarySheet.write(book.createSheet(SummarySheet.NAME), packet, styles, cells);
-            RepsSheet.write(book.createSheet(RepsSheet.NAME), packet, styles, cells);
-            FlagsSheet.write(book.createSheet(FlagsSheet.NAME), packet, styles, cells);
             ChartSheet.write(book.createSheet(ChartSheet.NAME), packet, styles, cells);
 
-            // The sheets above stay as they are; only the sheet created through the wrapper streams.
-            // Inline strings (no shared-strings table) keep memory flat however many lines there are.
+            // The sheets above stay as they are (the chart needs a plain sheet); the sheets created
+            // through the wrapper stream: a VP's Reps and Flags hold thousands of rows, Deals up to
+            // packets.excel.max-deal-rows. Inline strings (no shared-strings table) keep memory flat.
             streaming = new StreamingWorkbook(book, ROW_WINDOW, packet.dealRowsShown());
+            RepsSheet.write(streaming.createSheet(RepsSheet.NAME), packet, styles, cells);
             DealsSheet.write(streaming.createSheet(DealsSheet.NAME), packet, styles, cells);
+            FlagsSheet.write(streaming.createSheet(FlagsSheet.NAME), packet, styles, cells);
+            streaming.setSheetOrder(RepsSheet.NAME, 1);
             streaming.setSheetOrder(DealsSheet.NAME, 2);
+            streaming.setSheetOrder(FlagsSheet.NAME, 3);
+            streaming.setSheetOrder(ChartSheet.NAME, 4);
             streaming.setActiveSheet(0);
             streaming.write(out);
         } finally {

@@ -39,6 +39,8 @@ final class PacketView {
 
     /** Bars per attainment chart; a larger team gets one chart per chunk (one page each). */
     static final int BARS_PER_CHART = 25;
+    /** A packet with more flags (a region, a VP) lists this many, the largest by amount. */
+    static final int MAX_LISTED_FLAGS = 100;
     /** Up to this many bars fit a half-height chart. */
     static final int SMALL_CHART_BARS = 8;
 
@@ -106,6 +108,7 @@ final class PacketView {
         p.put("TEAM_DS", source(childTeams()));
         p.put("FLAGS_REPORT", templates.flags());
         p.put("FLAG_DS", source(flags()));
+        p.put("FLAG_TITLE", flagTitle());
         return p;
     }
 
@@ -357,8 +360,29 @@ final class PacketView {
         return rows;
     }
 
+    /** The flags the PDF lists: all of them, or the {@link #MAX_LISTED_FLAGS} largest by amount. */
+    private List<Flag> listedFlags() {
+        List<Flag> all = packet.flags();
+        if (all.size() > MAX_LISTED_FLAGS) {
+            all = all.stream()
+                    .sorted(Comparator.comparing(Flag::amount).reversed()
+                            .thenComparing(f -> f.flag().name()).thenComparing(Flag::employeeId)
+                            .thenComparing(f -> f.period().start()))
+                    .limit(MAX_LISTED_FLAGS).toList();
+        }
+        return all;
+    }
+
+    private String flagTitle() {
+        int count = packet.flags().size();
+        return count > MAX_LISTED_FLAGS
+                ? String.format(Locale.US, "Flags (%,d — the %d largest listed; all in the workbook and flags.csv)",
+                        count, MAX_LISTED_FLAGS)
+                : "Flags (" + count + ")";
+    }
+
     private List<Map<String, ?>> flags() {
-        List<Flag> flags = packet.flags().stream()
+        List<Flag> flags = listedFlags().stream()
                 .sorted(Comparator.comparing((Flag f) -> f.flag().name())
                         .thenComparing(f -> f.period().start())
                         .thenComparing(Flag::employeeId))

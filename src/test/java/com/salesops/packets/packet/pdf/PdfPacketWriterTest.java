@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.packet.Packet;
+import com.salesops.packets.calendar.Period;
+import com.salesops.packets.attainment.FlagType;
+import com.salesops.packets.attainment.Flag;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -181,6 +185,30 @@ class PdfPacketWriterTest {
         top.forEach(n -> assertThat(all).contains(String.format("R%03d", n)));
         middle.forEach(n -> assertThat(all).doesNotContain(String.format("R%03d", n)));
         assertThat(pages(pdf).size()).isLessThan(pages(SAMPLES.resolve("region-emea-every-rep.pdf")).size());
+    }
+
+    @Test
+    void packetWithMoreThan100FlagsListsThe100LargestAndSaysWhereTheRestAre() throws IOException {
+        // given: the sample team with 150 flags of amounts 1,001.00 .. 1,150.00 (booking ids F-001 .. F-150)
+        Packet base = PdfSamplePackets.firstLineTeam();
+        List<Flag> flags = new ArrayList<>();
+        for (int i = 1; i <= 150; i++) {
+            flags.add(new Flag(FlagType.CANCELLED_AFTER_CREDIT, "E002", "team-west",
+                    new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)),
+                    List.of(String.format("F-%03d", i)), new BigDecimal(1000 + i).setScale(2)));
+        }
+        Packet packet = new Packet(base.plan(), base.generatedAt(), base.team(), base.manager(), base.teamRows(),
+                base.repRows(), base.teamNames(), base.directChildTeamIds(), base.distribution(), flags,
+                base.dailyCredit(), base.deals(), base.totalDealLines(), base.dealRowsShown());
+        Path pdf = SAMPLES.resolve("team-west-150-flags.pdf");
+
+        // when
+        writer.write(packet, pdf);
+
+        // then: the 100 largest are F-051 .. F-150
+        String all = String.join("\n", pages(pdf)).replaceAll("\\s+", " ");
+        assertThat(all).contains("Flags (150 — the 100 largest listed; all in the workbook and flags.csv)");
+        assertThat(matches(all, "F-\\d{3}")).hasSize(100).contains("F-051", "F-150").doesNotContain("F-050", "F-001");
     }
 
     @Test
