@@ -1,5 +1,6 @@
 package com.salesops.packets.credit;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,11 +54,13 @@ public final class CreditStore {
     private static final String LINE_INSERT_COLUMNS = "run_key, booking_id, employee_id, reversal, team_id, "
             + "credit_role, split_percent, line_date, amount_base, booking_date, cancelled_date";
 
+    private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     /** LOAD DATA on MySQL/MariaDB; null on other databases (H2), which get batched inserts. */
     private final BulkLoad bulk;
 
     public CreditStore(DataSource appDataSource) {
+        this.dataSource = appDataSource;
         this.jdbc = new JdbcTemplate(appDataSource);
         this.bulk = BulkLoad.forDataSource(appDataSource);
     }
@@ -152,42 +155,53 @@ public final class CreditStore {
 
     /**
      * Streams every credited booking with its lines, in booking order, one booking at a time.
-     * Memory stays at one booking whatever the size of the run.
+     * Memory stays at one booking whatever the size of the run. Bookings and lines are read as two
+     * streams in primary-key order and merged here: two sequential scans instead of a join that
+     * looks up every line's booking (a large run's compute step spent most of its time waiting on
+     * that join). A booking without lines comes with none (the reconciliation check then fails it);
+     * a line without its booking fails the read.
      */
     public void forEachBooking(String runKey, int fetchSize, Consumer<CreditOutcome.Credited> action) {
-        String sql = "SELECT " + LINE_COLUMNS + ", b.account_name, b.booking_type, b.channel, b.partner_name, "
-                + "b.amount, b.currency, b.fx_rate, b.primary_split_sum, b.primary_line_count, b.originals_in_run "
-                + "FROM credited_booking b JOIN credit_line l ON l.run_key = b.run_key AND l.booking_id = b.booking_id "
-                + "WHERE b.run_key = ? ORDER BY l.booking_id, l.employee_id, l.reversal";
-        jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            ps.setFetchSize(fetchSize);
-            ps.setString(1, runKey);
-            return ps;
-        }, rs -> {
-            String current = null;
-            CreditedBooking booking = null;
-            List<CreditLine> lines = new ArrayList<>();
-            while (rs.next()) {
-                CreditLine line = line(rs);
-                if (!line.bookingId().equals(current)) {
-                    if (booking != null) {
-                        action.accept(new CreditOutcome.Credited(booking, lines));
-                    }
-                    current = line.bookingId();
-                    lines = new ArrayList<>();
-                    booking = new CreditedBooking(line.bookingId(), line.bookingDate(), rs.getString(11),
-                            rs.getString(12), rs.getString(13), rs.getString(14), rs.getBigDecimal(15),
-                            rs.getString(16), rs.getBigDecimal(17), rs.getBigDecimal(18), rs.getInt(19),
-                            line.cancelledDate(), rs.getBoolean(20));
+        String bookings = "SELECT booking_id, booking_date, account_name, booking_type, channel, partner_name, amount, "
+                + "currency, fx_rate, primary_split_sum, primary_line_count, cancelled_date, originals_in_run "
+                + "FROM credited_booking WHERE run_key = ? ORDER BY booking_id";
+        String lines = "SELECT " + LINE_COLUMNS + " FROM credit_line l WHERE l.run_key = ? "
+                + "ORDER BY l.booking_id, l.employee_id, l.reversal";
+        try (Connection bookingConnection = dataSource.getConnection();
+             Connection lineConnection = dataSource.getConnection();
+             PreparedStatement bookingQuery = streaming(bookingConnection, bookings, runKey, fetchSize);
+             PreparedStatement lineQuery = streaming(lineConnection, lines, runKey, fetchSize);
+             ResultSet b = bookingQuery.executeQuery();
+             ResultSet l = lineQuery.executeQuery()) {
+            boolean lineAhead = l.next();
+            while (b.next()) {
+                String id = b.getString(1);
+                CreditedBooking booking = new CreditedBooking(id, b.getDate(2).toLocalDate(), b.getString(3),
+                        b.getString(4), b.getString(5), b.getString(6), b.getBigDecimal(7), b.getString(8),
+                        b.getBigDecimal(9), b.getBigDecimal(10), b.getInt(11), localDate(b.getDate(12)), b.getBoolean(13));
+                List<CreditLine> its = new ArrayList<>();
+                while (lineAhead && id.equals(l.getString(1))) {
+                    its.add(line(l));
+                    lineAhead = l.next();
                 }
-                lines.add(line);
+                action.accept(new CreditOutcome.Credited(booking, its));
             }
-            if (booking != null) {
-                action.accept(new CreditOutcome.Credited(booking, lines));
+            if (lineAhead) {
+                throw new IllegalStateException("run " + runKey + ": credit line of booking " + l.getString(1)
+                        + " has no credited booking");
             }
-            return null;
-        });
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("cannot read the credited bookings of " + runKey + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static PreparedStatement streaming(Connection connection, String sql, String runKey, int fetchSize)
+            throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(fetchSize);
+        ps.setString(1, runKey);
+        return ps;
     }
 
     /** Rejects of a run, sorted by booking id (Java code point order is applied by the caller). */

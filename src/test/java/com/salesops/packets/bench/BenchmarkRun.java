@@ -62,6 +62,9 @@ class BenchmarkRun {
                         + "@@innodb_buffer_pool_size DIV 1048576, ' MB, innodb_flush_log_at_trx_commit ', "
                         + "@@innodb_flush_log_at_trx_commit, ', local_infile ', @@local_infile)"))
                 .append("\n\n");
+        if (!System.getProperty("bench.jobArgs", "").isBlank()) {
+            report.append("Job arguments added: `").append(System.getProperty("bench.jobArgs").strip()).append("`\n\n");
+        }
         for (String size : sizes) {
             report.append(benchSize(size.strip(), runs));
         }
@@ -113,13 +116,19 @@ class BenchmarkRun {
         try (MariaDb app = MariaDb.create("ap_bench_app")) {
             resetPeakHeap();
             long t0 = System.nanoTime();
-            int exit = AttainmentPacketsApplication.run("run", "nightly", "--as-of", AS_OF.toString(),
+            List<String> args = new ArrayList<>(List.of("run", "nightly", "--as-of", AS_OF.toString(),
                     "--spring.datasource.url=" + app.url(), "--spring.datasource.username=" + app.user(),
                     "--spring.datasource.password=" + app.password(),
                     "--packets.source.url=" + source.url(), "--packets.source.username=" + source.user(),
                     "--packets.source.password=" + source.password(), "--packets.output.dir=" + out,
                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
-                    "--logging.level.com.salesops.packets=WARN");
+                    "--logging.level.com.salesops.packets=WARN"));
+            // e.g. -Dbench.jobArgs="--packets.render.threads=3": settings to compare, printed with the figures
+            String extra = System.getProperty("bench.jobArgs", "");
+            if (!extra.isBlank()) {
+                args.addAll(List.of(extra.strip().split("\\s+")));
+            }
+            int exit = AttainmentPacketsApplication.run(args.toArray(String[]::new));
             double total = secs(System.nanoTime() - t0);
             assertThat(exit).as("run %d", i + 1).isZero();
             Map<String, Double> m = new LinkedHashMap<>();
