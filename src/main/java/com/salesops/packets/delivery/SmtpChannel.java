@@ -32,13 +32,21 @@ public final class SmtpChannel implements MailChannel {
         this.sender = sender;
     }
 
-    /** Puts the default timeouts into the sender's properties where none are configured (before its Session exists). */
+    /**
+     * Puts the default timeouts, and sockets without Nagle's delay, into the sender's properties where
+     * none are configured (before its Session exists).
+     */
     public static void applyTimeoutDefaults(JavaMailSenderImpl sender) {
         Properties p = sender.getJavaMailProperties();
         String protocol = protocol(sender);
         p.putIfAbsent("mail." + protocol + ".connectiontimeout", CONNECT_TIMEOUT_MS);
         p.putIfAbsent("mail." + protocol + ".timeout", READ_TIMEOUT_MS);
         p.putIfAbsent("mail." + protocol + ".writetimeout", WRITE_TIMEOUT_MS);
+        if ("smtp".equals(protocol) && !p.containsKey("mail.smtp.socketFactory")
+                && !p.containsKey("mail.smtp.socketFactory.class")) {
+            // STARTTLS layers over this socket, so TLS connections get TCP_NODELAY too
+            p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+        }
     }
 
     @Override
