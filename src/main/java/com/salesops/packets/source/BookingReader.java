@@ -10,6 +10,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
@@ -18,10 +21,21 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Streams the bookings a run reads, each with its credit rows, in booking_id order. Restart state
  * is the last booking handed out: a restarted step resumes after the last committed chunk with a
  * keyset query, so nothing is credited twice or skipped.
+ *
+ * <p>A producer thread reads and assembles the next bookings (up to {@link #READ_AHEAD}) while the
+ * step credits and writes the previous chunk, so reading the source overlaps writing the app
+ * database. The restart position only moves when {@link #read} hands a booking to the step.
  */
 public class BookingReader implements ItemStreamReader<Booking> {
 
     static final String LAST_BOOKING_ID = "bookings.lastBookingId";
+    /** Bookings queued ahead of the step: about one chunk. */
+    static final int READ_AHEAD = 5_000;
+    private static final Object END = new Object();
+
+    /** A read failure, handed to the step's thread in order. */
+    private record Failure(Exception error) {
+    }
 
     private final SourceDatabase source;
     private final RunPlan plan;
@@ -30,6 +44,10 @@ public class BookingReader implements ItemStreamReader<Booking> {
     private ResultSet rows;
     private boolean rowPending;
     private String lastBookingId = "";
+    /** Bookings read ahead by the producer thread while the step credits and writes earlier ones. */
+    private final BlockingQueue<Object> ahead = new ArrayBlockingQueue<>(READ_AHEAD);
+    private Thread producer;
+    private volatile boolean closing;
 
     public BookingReader(SourceDatabase source, RunPlan plan) {
         this.source = source;
@@ -58,10 +76,58 @@ public class BookingReader implements ItemStreamReader<Booking> {
             close();
             throw new ItemStreamException("cannot read bookings from the source database: " + e.getMessage(), e);
         }
+        closing = false;
+        ahead.clear();
+        producer = new Thread(this::readAhead, "bookings-read-ahead");
+        producer.setDaemon(true);
+        producer.start();
     }
 
     @Override
-    public Booking read() throws SQLException {
+    public Booking read() throws Exception {
+        Object next = ahead.take();
+        if (next == END) {
+            ahead.put(END); // read() after the end keeps returning null
+            return null;
+        }
+        if (next instanceof Failure f) {
+            ahead.put(next);
+            throw f.error();
+        }
+        Booking booking = (Booking) next;
+        lastBookingId = booking.id();
+        return booking;
+    }
+
+    /** The producer: reads rows into bookings and queues them, then END (or the failure). */
+    private void readAhead() {
+        Object last = END;
+        try {
+            Booking booking;
+            while (!closing && (booking = readRow()) != null) {
+                hand(booking);
+            }
+        } catch (SQLException | RuntimeException e) {
+            last = new Failure(e);
+        }
+        // after the bookings read so far: the end, or the failure
+        hand(last);
+    }
+
+    /** Queues one item for the step's thread, giving up only when the reader is being closed. */
+    private void hand(Object item) {
+        try {
+            while (!ahead.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (closing) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Booking readRow() throws SQLException {
         if (!rowPending) {
             return null;
         }
@@ -86,7 +152,6 @@ public class BookingReader implements ItemStreamReader<Booking> {
             }
             rowPending = rows.next();
         } while (rowPending && id.equals(rows.getString("booking_id")));
-        lastBookingId = id;
         return new Booking(id, bookingDate, account, amount, currency, type, channel, partner, status,
                 cancelledDate, credits);
     }
@@ -98,6 +163,17 @@ public class BookingReader implements ItemStreamReader<Booking> {
 
     @Override
     public void close() {
+        closing = true;
+        if (producer != null) {
+            ahead.clear(); // unblocks a producer waiting for room
+            try {
+                producer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            producer = null;
+        }
+        ahead.clear();
         try {
             if (rows != null) {
                 rows.close();
