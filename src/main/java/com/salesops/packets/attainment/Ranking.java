@@ -3,7 +3,11 @@ package com.salesops.packets.attainment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -17,7 +21,21 @@ final class Ranking {
 
     /** The rep rows of one window, with rank_in_team and rank_in_company filled in, in the same order. */
     static List<NodeResult> rank(List<NodeResult> repRows) {
-        List<NodeResult> rankable = repRows.stream().filter(Ranking::rankable).toList();
+        // rank = 1 + how many rankable reps (in the company, or in the same rep-row team) print higher:
+        // the position of a value's first occurrence in that group's values sorted high to low
+        List<BigDecimal> company = new ArrayList<>();
+        Map<Optional<String>, List<BigDecimal>> byTeam = new HashMap<>();
+        for (NodeResult r : repRows) {
+            if (rankable(r)) {
+                BigDecimal value = printed(r);
+                company.add(value);
+                byTeam.computeIfAbsent(r.teamId(), k -> new ArrayList<>()).add(value);
+            }
+        }
+        Map<BigDecimal, Integer> companyRank = firstPositions(company);
+        Map<Optional<String>, Map<BigDecimal, Integer>> teamRank = new HashMap<>();
+        byTeam.forEach((team, values) -> teamRank.put(team, firstPositions(values)));
+
         List<NodeResult> out = new ArrayList<>(repRows.size());
         for (NodeResult r : repRows) {
             if (!rankable(r)) {
@@ -25,19 +43,21 @@ final class Ranking {
                 continue;
             }
             BigDecimal mine = printed(r);
-            int company = 1;
-            int team = 1;
-            for (NodeResult other : rankable) {
-                if (printed(other).compareTo(mine) > 0) {
-                    company++;
-                    if (other.teamId().equals(r.teamId())) {
-                        team++;
-                    }
-                }
-            }
-            out.add(withRanks(r, OptionalInt.of(team), OptionalInt.of(company)));
+            out.add(withRanks(r, OptionalInt.of(teamRank.get(r.teamId()).get(mine)),
+                    OptionalInt.of(companyRank.get(mine))));
         }
         return out;
+    }
+
+    /** For each value (all at scale 2), 1 + the number of values greater than it. */
+    private static Map<BigDecimal, Integer> firstPositions(List<BigDecimal> values) {
+        List<BigDecimal> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.reverseOrder());
+        Map<BigDecimal, Integer> first = new HashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            first.putIfAbsent(sorted.get(i), i + 1);
+        }
+        return first;
     }
 
     static boolean rankable(NodeResult r) {
