@@ -72,14 +72,14 @@ public final class CreditStore {
         for (CreditOutcome outcome : outcomes) {
             if (outcome instanceof CreditOutcome.Credited c) {
                 CreditedBooking b = c.booking();
-                bookings.add(new Object[] {runKey, b.bookingId(), Date.valueOf(b.bookingDate()),
+                bookings.add(new Object[] {runKey, b.bookingId(), b.bookingDate(),
                         clip(b.accountName(), 1000), clip(b.bookingType(), 64), clip(b.channel(), 64),
                         clip(b.partnerName(), 1000), b.amount(), b.currency(), b.fxRate(),
-                        b.primarySplitSum(), b.primaryLineCount(), date(b.cancelledDate()), b.originalsInRun()});
+                        b.primarySplitSum(), b.primaryLineCount(), b.cancelledDate(), b.originalsInRun()});
                 for (CreditLine l : c.lines()) {
                     lines.add(new Object[] {runKey, l.bookingId(), l.employeeId(), l.reversal(), l.teamId(),
-                            l.role().name(), l.splitPercent(), Date.valueOf(l.lineDate()), l.amountBase(),
-                            Date.valueOf(l.bookingDate()), date(l.cancelledDate())});
+                            l.role().name(), l.splitPercent(), l.lineDate(), l.amountBase(),
+                            l.bookingDate(), l.cancelledDate()});
                 }
             } else if (outcome instanceof CreditOutcome.Rejected r) {
                 Reject x = r.reject();
@@ -88,10 +88,10 @@ public final class CreditStore {
             }
         }
         if (!bookings.isEmpty() && !bulkLoad("credited_booking", BOOKING_COLUMNS, bookings)) {
-            jdbc.batchUpdate(INSERT_BOOKING, bookings, BOOKING_TYPES);
+            jdbc.batchUpdate(INSERT_BOOKING, sqlDates(bookings), BOOKING_TYPES);
         }
         if (!lines.isEmpty() && !bulkLoad("credit_line", LINE_INSERT_COLUMNS, lines)) {
-            jdbc.batchUpdate(INSERT_LINE, lines, LINE_TYPES);
+            jdbc.batchUpdate(INSERT_LINE, sqlDates(lines), LINE_TYPES);
         }
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate(INSERT_REJECT, rejects, REJECT_TYPES);
@@ -113,11 +113,11 @@ public final class CreditStore {
     public void replaceTeamDays(String runKey, TeamDayTotals totals) {
         jdbc.update("DELETE FROM team_day WHERE run_key = ?", runKey);
         List<Object[]> rows = new ArrayList<>(totals.totals().size());
-        totals.totals().forEach((k, t) -> rows.add(new Object[] {runKey, k.teamId(), Date.valueOf(k.lineDate()),
+        totals.totals().forEach((k, t) -> rows.add(new Object[] {runKey, k.teamId(), k.lineDate(),
                 t.primaryCredit(), t.lines()}));
         if (!rows.isEmpty() && !bulkLoad("team_day", "run_key, team_id, line_date, primary_credit, line_count", rows)) {
             jdbc.batchUpdate("INSERT INTO team_day (run_key, team_id, line_date, primary_credit, line_count) "
-                    + "VALUES (?, ?, ?, ?, ?)", rows, new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE,
+                    + "VALUES (?, ?, ?, ?, ?)", sqlDates(rows), new int[] {Types.VARCHAR, Types.VARCHAR, Types.DATE,
                         Types.DECIMAL, Types.INTEGER});
         }
     }
@@ -222,8 +222,16 @@ public final class CreditStore {
         return d == null ? null : d.toLocalDate();
     }
 
-    private static Date date(LocalDate d) {
-        return d == null ? null : Date.valueOf(d);
+    /** Rows are built with LocalDate (LOAD DATA formats them itself); batched inserts bind java.sql.Date. */
+    private static List<Object[]> sqlDates(List<Object[]> rows) {
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] instanceof LocalDate d) {
+                    row[i] = Date.valueOf(d);
+                }
+            }
+        }
+        return rows;
     }
 
     private static String clip(String s, int max) {
