@@ -24,4 +24,10 @@ public final class JdbcStreaming {
     public static int fetchSize(Connection connection) throws SQLException {
         return fetchSize(connection.getMetaData().getURL());
     }
+
+    /** Whether the connection is to MySQL or MariaDB (by its URL). */
+    public static boolean isMySql(Connection connection) throws SQLException {
+        String url = String.valueOf(connection.getMetaData().getURL()).toLowerCase(Locale.ROOT);
+        return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
+    }
 }
