@@ -245,6 +245,7 @@ public final class PacketAssembler {
     /** Which of a subtree's lines a query streams. */
     private enum Selection { ALL, LARGEST }
 
+    @SuppressWarnings("try") // sortMemory only scopes a session setting around the query
     private void streamDeals(List<String> teams, Selection selection, List<String> bookingIds,
                              Consumer<DealLine> action) {
         String columns = "SELECT l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, l.line_date, "

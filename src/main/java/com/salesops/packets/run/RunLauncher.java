@@ -115,6 +115,7 @@ public class RunLauncher {
                 + ". Restart it with: restart " + executionId + " (or run the same command again)", recovered);
     }
 
+    @SuppressWarnings("try") // the lock is held for the duration of the action
     private Outcome locked(String runKey, Callable<Outcome> action) throws Exception {
         Optional<RunLock.Holder> holder = lock.tryAcquire(runKey);
         if (holder.isPresent()) {

@@ -61,7 +61,9 @@ final class StreamingWorkbook extends SXSSFWorkbook {
             super();
         }
 
+        /** Deprecated in POI 5 without a replacement hook for the writer; it is still what SXSSF calls. */
         @Override
+        @SuppressWarnings("deprecation")
         public Writer createWriter(File fd) throws IOException {
             OutputStream out = decorateOutputStream(new FileOutputStream(fd));
             return new CharBuffer(new OutputStreamWriter(out, StandardCharsets.UTF_8));

@@ -304,8 +304,8 @@ final class PacketView {
                 if (ranked.size() > 2 * BARS_PER_CHART) {
                     listed.addAll(ranked.subList(0, BARS_PER_CHART));
                     listed.addAll(ranked.subList(ranked.size() - BARS_PER_CHART, ranked.size()));
-                    cut.put(w, " · the " + BARS_PER_CHART + " best and " + BARS_PER_CHART + " lowest of " + ranked.size()
-                            + " ranked reps (all " + repCount + " reps: workbook, Reps sheet)");
+                    cut.put(w, " · best and lowest " + BARS_PER_CHART + " of " + ranked.size() + " ranked reps; all "
+                            + repCount + " in the workbook");
                 } else {
                     listed.addAll(packet.repRows().stream().filter(r -> r.window() == w).sorted(order).toList());
                 }

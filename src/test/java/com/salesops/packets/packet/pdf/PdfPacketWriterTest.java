@@ -180,7 +180,7 @@ class PdfPacketWriterTest {
         String all = String.join("\n", pages(pdf));
         assertThat(matches(all, "\\bR\\d{3}\\b")).hasSize(50);
         assertThat(all.replaceAll("\\s+", " ")).contains("best 25 of 199", "lowest 25 of 199",
-                "the 25 best and 25 lowest of 199 ranked reps (all 200 reps: workbook, Reps sheet)",
+                "best and lowest 25 of 199 ranked reps; all 200 in the workbook",
                 "Teams reporting to this team", "EMEA Team 1", "EMEA Team 8", "200 reps in this packet");
         top.forEach(n -> assertThat(all).contains(String.format("R%03d", n)));
         middle.forEach(n -> assertThat(all).doesNotContain(String.format("R%03d", n)));
