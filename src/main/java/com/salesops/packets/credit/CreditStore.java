@@ -21,38 +21,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class CreditStore {
 
-    private static final String INSERT_BOOKING = """
-            INSERT INTO credited_booking (run_key, booking_id, booking_date, account_name, booking_type,
-                channel, partner_name, amount, currency, fx_rate, primary_split_sum, primary_line_count,
-                cancelled_date, originals_in_run)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_LINE = """
             INSERT INTO credit_line (run_key, booking_id, employee_id, reversal, team_id, credit_role,
-                split_percent, line_date, amount_base, booking_date, cancelled_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                split_percent, line_date, amount_base, booking_date, cancelled_date, account_name, booking_type,
+                channel, partner_name, amount, currency, fx_rate, primary_split_sum, primary_line_count,
+                originals_in_run)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_REJECT = """
             INSERT INTO booking_reject (run_key, booking_id, reason, detail, amount, currency)
             VALUES (?, ?, ?, ?, ?, ?)""";
-    static final String LINE_COLUMNS = "l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, "
+    public static final String LINE_COLUMNS = "l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, "
             + "l.line_date, l.amount_base, l.reversal, l.booking_date, l.cancelled_date";
+    /** The booking's facts on each line, read after {@link #LINE_COLUMNS} (columns 11–20). */
+    public static final String BOOKING_COLUMNS = "l.account_name, l.booking_type, l.channel, l.partner_name, l.amount, "
+            + "l.currency, l.fx_rate, l.primary_split_sum, l.primary_line_count, l.originals_in_run";
 
     /*
      * Explicit SQL types: without them Spring asks the driver for parameter metadata to bind a NULL,
      * which costs Connector/J a round trip to the server per NULL value.
      */
-    private static final int[] BOOKING_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR,
-            Types.VARCHAR, Types.VARCHAR, Types.DECIMAL, Types.VARCHAR, Types.DECIMAL, Types.DECIMAL, Types.INTEGER,
-            Types.DATE, Types.BOOLEAN};
     private static final int[] LINE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN, Types.VARCHAR,
-            Types.VARCHAR, Types.DECIMAL, Types.DATE, Types.DECIMAL, Types.DATE, Types.DATE};
+            Types.VARCHAR, Types.DECIMAL, Types.DATE, Types.DECIMAL, Types.DATE, Types.DATE, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.DECIMAL, Types.VARCHAR, Types.DECIMAL, Types.DECIMAL, Types.INTEGER,
+            Types.BOOLEAN};
     private static final int[] REJECT_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.DECIMAL, Types.VARCHAR};
 
-    private static final String BOOKING_COLUMNS = "run_key, booking_id, booking_date, account_name, booking_type, "
-            + "channel, partner_name, amount, currency, fx_rate, primary_split_sum, primary_line_count, "
-            + "cancelled_date, originals_in_run";
     private static final String LINE_INSERT_COLUMNS = "run_key, booking_id, employee_id, reversal, team_id, "
-            + "credit_role, split_percent, line_date, amount_base, booking_date, cancelled_date";
+            + "credit_role, split_percent, line_date, amount_base, booking_date, cancelled_date, account_name, "
+            + "booking_type, channel, partner_name, amount, currency, fx_rate, primary_split_sum, primary_line_count, "
+            + "originals_in_run";
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -66,29 +64,26 @@ public final class CreditStore {
     }
 
     public void save(String runKey, List<? extends CreditOutcome> outcomes) {
-        List<Object[]> bookings = new ArrayList<>();
         List<Object[]> lines = new ArrayList<>();
         List<Object[]> rejects = new ArrayList<>();
         for (CreditOutcome outcome : outcomes) {
             if (outcome instanceof CreditOutcome.Credited c) {
                 CreditedBooking b = c.booking();
-                bookings.add(new Object[] {runKey, b.bookingId(), b.bookingDate(),
-                        clip(b.accountName(), 1000), clip(b.bookingType(), 64), clip(b.channel(), 64),
-                        clip(b.partnerName(), 1000), b.amount(), b.currency(), b.fxRate(),
-                        b.primarySplitSum(), b.primaryLineCount(), b.cancelledDate(), b.originalsInRun()});
+                String account = clip(b.accountName(), 1000);
+                String type = clip(b.bookingType(), 64);
+                String channel = clip(b.channel(), 64);
+                String partner = clip(b.partnerName(), 1000);
                 for (CreditLine l : c.lines()) {
                     lines.add(new Object[] {runKey, l.bookingId(), l.employeeId(), l.reversal(), l.teamId(),
                             l.role().name(), l.splitPercent(), l.lineDate(), l.amountBase(),
-                            l.bookingDate(), l.cancelledDate()});
+                            l.bookingDate(), l.cancelledDate(), account, type, channel, partner, b.amount(),
+                            b.currency(), b.fxRate(), b.primarySplitSum(), b.primaryLineCount(), b.originalsInRun()});
                 }
             } else if (outcome instanceof CreditOutcome.Rejected r) {
                 Reject x = r.reject();
                 rejects.add(new Object[] {runKey, x.bookingId(), x.reason().name(), clip(x.detail(), 1000),
                         x.amount(), clip(x.currency(), 16)});
             }
-        }
-        if (!bookings.isEmpty() && !bulkLoad("credited_booking", BOOKING_COLUMNS, bookings)) {
-            jdbc.batchUpdate(INSERT_BOOKING, sqlDates(bookings), BOOKING_TYPES);
         }
         if (!lines.isEmpty() && !bulkLoad("credit_line", LINE_INSERT_COLUMNS, lines)) {
             jdbc.batchUpdate(INSERT_LINE, sqlDates(lines), LINE_TYPES);
@@ -125,13 +120,12 @@ public final class CreditStore {
     /** Removes everything a run credited (a fresh start of the extract step). */
     public void deleteRun(String runKey) {
         jdbc.update("DELETE FROM credit_line WHERE run_key = ?", runKey);
-        jdbc.update("DELETE FROM credited_booking WHERE run_key = ?", runKey);
         jdbc.update("DELETE FROM booking_reject WHERE run_key = ?", runKey);
         jdbc.update("DELETE FROM team_day WHERE run_key = ?", runKey);
     }
 
     public long creditedCount(String runKey) {
-        return count("SELECT COUNT(*) FROM credited_booking WHERE run_key = ?", runKey);
+        return count("SELECT COUNT(DISTINCT booking_id) FROM credit_line WHERE run_key = ?", runKey);
     }
 
     public long rejectedCount(String runKey) {
@@ -140,8 +134,8 @@ public final class CreditStore {
 
     /** Bookings both credited and rejected: must be 0. */
     public long creditedAndRejectedCount(String runKey) {
-        return count("SELECT COUNT(*) FROM credited_booking b JOIN booking_reject r "
-                + "ON r.run_key = b.run_key AND r.booking_id = b.booking_id WHERE b.run_key = ?", runKey);
+        return count("SELECT COUNT(*) FROM booking_reject r WHERE r.run_key = ? AND EXISTS (SELECT 1 FROM credit_line l "
+                + "WHERE l.run_key = r.run_key AND l.booking_id = r.booking_id)", runKey);
     }
 
     public long lineCount(String runKey) {
@@ -154,41 +148,35 @@ public final class CreditStore {
     }
 
     /**
-     * Streams every credited booking with its lines, in booking order, one booking at a time.
-     * Memory stays at one booking whatever the size of the run. Bookings and lines are read as two
-     * streams in primary-key order and merged here: two sequential scans instead of a join that
-     * looks up every line's booking (a large run's compute step spent most of its time waiting on
-     * that join). A booking without lines comes with none (the reconciliation check then fails it);
-     * a line without its booking fails the read.
+     * Streams every credited booking with its lines, in booking order, one booking at a time, from
+     * credit_line alone in primary-key order (each line carries its booking's facts). Memory stays
+     * at one booking whatever the size of the run.
      */
     public void forEachBooking(String runKey, int fetchSize, Consumer<CreditOutcome.Credited> action) {
-        String bookings = "SELECT booking_id, booking_date, account_name, booking_type, channel, partner_name, amount, "
-                + "currency, fx_rate, primary_split_sum, primary_line_count, cancelled_date, originals_in_run "
-                + "FROM credited_booking WHERE run_key = ? ORDER BY booking_id";
-        String lines = "SELECT " + LINE_COLUMNS + " FROM credit_line l WHERE l.run_key = ? "
+        String sql = "SELECT " + LINE_COLUMNS + ", " + BOOKING_COLUMNS + " FROM credit_line l WHERE l.run_key = ? "
                 + "ORDER BY l.booking_id, l.employee_id, l.reversal";
-        try (Connection bookingConnection = dataSource.getConnection();
-             Connection lineConnection = dataSource.getConnection();
-             PreparedStatement bookingQuery = streaming(bookingConnection, bookings, runKey, fetchSize);
-             PreparedStatement lineQuery = streaming(lineConnection, lines, runKey, fetchSize);
-             ResultSet b = bookingQuery.executeQuery();
-             ResultSet l = lineQuery.executeQuery()) {
-            boolean lineAhead = l.next();
-            while (b.next()) {
-                String id = b.getString(1);
-                CreditedBooking booking = new CreditedBooking(id, b.getDate(2).toLocalDate(), b.getString(3),
-                        b.getString(4), b.getString(5), b.getString(6), b.getBigDecimal(7), b.getString(8),
-                        b.getBigDecimal(9), b.getBigDecimal(10), b.getInt(11), localDate(b.getDate(12)), b.getBoolean(13));
-                List<CreditLine> its = new ArrayList<>();
-                while (lineAhead && id.equals(l.getString(1))) {
-                    its.add(line(l));
-                    lineAhead = l.next();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                     ResultSet.CONCUR_READ_ONLY)) {
+            ps.setFetchSize(fetchSize);
+            ps.setString(1, runKey);
+            try (ResultSet rs = ps.executeQuery()) {
+                CreditedBooking booking = null;
+                List<CreditLine> lines = new ArrayList<>();
+                while (rs.next()) {
+                    CreditLine line = line(rs);
+                    if (booking == null || !line.bookingId().equals(booking.bookingId())) {
+                        if (booking != null) {
+                            action.accept(new CreditOutcome.Credited(booking, lines));
+                        }
+                        lines = new ArrayList<>();
+                        booking = booking(rs, line);
+                    }
+                    lines.add(line);
                 }
-                action.accept(new CreditOutcome.Credited(booking, its));
-            }
-            if (lineAhead) {
-                throw new IllegalStateException("run " + runKey + ": credit line of booking " + l.getString(1)
-                        + " has no credited booking");
+                if (booking != null) {
+                    action.accept(new CreditOutcome.Credited(booking, lines));
+                }
             }
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("cannot read the credited bookings of " + runKey + ": "
@@ -196,12 +184,11 @@ public final class CreditStore {
         }
     }
 
-    private static PreparedStatement streaming(Connection connection, String sql, String runKey, int fetchSize)
-            throws SQLException {
-        PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-        ps.setFetchSize(fetchSize);
-        ps.setString(1, runKey);
-        return ps;
+    /** The booking facts of the current row (columns 11–20, after {@link #line}'s). */
+    public static CreditedBooking booking(ResultSet rs, CreditLine line) throws SQLException {
+        return new CreditedBooking(line.bookingId(), line.bookingDate(), rs.getString(11), rs.getString(12),
+                rs.getString(13), rs.getString(14), rs.getBigDecimal(15), rs.getString(16), rs.getBigDecimal(17),
+                rs.getBigDecimal(18), rs.getInt(19), line.cancelledDate(), rs.getBoolean(20));
     }
 
     /** Rejects of a run, sorted by booking id (Java code point order is applied by the caller). */
@@ -211,7 +198,7 @@ public final class CreditStore {
                         rs.getBigDecimal(4), rs.getString(5)), runKey);
     }
 
-    static CreditLine line(ResultSet rs) throws SQLException {
+    public static CreditLine line(ResultSet rs) throws SQLException {
         return new CreditLine(rs.getString(1), rs.getString(2), rs.getString(3),
                 CreditRole.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getDate(6).toLocalDate(),
                 rs.getBigDecimal(7).setScale(2), rs.getBoolean(8), rs.getDate(9).toLocalDate(),

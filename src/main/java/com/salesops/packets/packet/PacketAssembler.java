@@ -10,7 +10,7 @@ import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.RunPlan;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.credit.CreditLine;
-import com.salesops.packets.credit.CreditRole;
+import com.salesops.packets.credit.CreditStore;
 import com.salesops.packets.credit.CreditedBooking;
 import com.salesops.packets.source.Employee;
 import com.salesops.packets.source.Membership;
@@ -34,7 +34,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -248,25 +247,20 @@ public final class PacketAssembler {
     @SuppressWarnings("try") // sortMemory only scopes a session setting around the query
     private void streamDeals(List<String> teams, Selection selection, List<String> bookingIds,
                              Consumer<DealLine> action) {
-        String columns = "SELECT l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, l.line_date, "
-                + "l.amount_base, l.reversal, l.booking_date, l.cancelled_date, b.account_name, b.booking_type, "
-                + "b.channel, b.partner_name, b.amount, b.currency, b.fx_rate, b.primary_split_sum, "
-                + "b.primary_line_count, b.originals_in_run ";
+        String columns = "SELECT " + CreditStore.LINE_COLUMNS + ", " + CreditStore.BOOKING_COLUMNS + " ";
         String sql;
         if (selection == Selection.LARGEST) {
             // The largest lines' keys come from the team index alone (it holds the amount); only
-            // those lines are then read with their bookings.
+            // those lines are then read.
             sql = columns + "FROM (SELECT run_key, booking_id, employee_id, reversal FROM credit_line "
                     + "WHERE run_key = ? AND team_id IN (" + marks(teams.size()) + ") "
                     + "ORDER BY ABS(amount_base) DESC, booking_id, employee_id, reversal LIMIT " + maxDealRows + ") top "
                     + "JOIN credit_line l ON l.run_key = top.run_key AND l.booking_id = top.booking_id "
                     + "AND l.employee_id = top.employee_id AND l.reversal = top.reversal "
-                    + "JOIN credited_booking b ON b.run_key = l.run_key AND b.booking_id = l.booking_id "
                     + "ORDER BY ABS(l.amount_base) DESC, l.booking_id, l.employee_id, l.reversal";
         } else {
             String only = bookingIds.isEmpty() ? "" : " AND l.booking_id IN (" + marks(bookingIds.size()) + ")";
-            sql = columns + "FROM credit_line l JOIN credited_booking b ON b.run_key = l.run_key "
-                    + "AND b.booking_id = l.booking_id WHERE l.run_key = ? AND l.team_id IN (" + marks(teams.size()) + ")"
+            sql = columns + "FROM credit_line l WHERE l.run_key = ? AND l.team_id IN (" + marks(teams.size()) + ")"
                     + only + " ORDER BY l.line_date, l.booking_id, l.employee_id, l.reversal";
         }
         Map<String, String> teamNames = new LinkedHashMap<>();
@@ -281,14 +275,8 @@ public final class PacketAssembler {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    CreditLine line = new CreditLine(rs.getString(1), rs.getString(2), rs.getString(3),
-                            CreditRole.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getDate(6).toLocalDate(),
-                            rs.getBigDecimal(7).setScale(2), rs.getBoolean(8), rs.getDate(9).toLocalDate(),
-                            Optional.ofNullable(rs.getDate(10)).map(Date::toLocalDate).orElse(null));
-                    CreditedBooking booking = new CreditedBooking(line.bookingId(), line.bookingDate(),
-                            rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                            rs.getBigDecimal(15), rs.getString(16), rs.getBigDecimal(17), rs.getBigDecimal(18),
-                            rs.getInt(19), line.cancelledDate(), rs.getBoolean(20));
+                    CreditLine line = CreditStore.line(rs);
+                    CreditedBooking booking = CreditStore.booking(rs, line);
                     String employeeName = org.employee(line.employeeId()).map(Employee::fullName).orElse(line.employeeId());
                     String teamName = teamNames.computeIfAbsent(line.teamId(),
                             id -> org.team(id).map(Team::name).orElse(id));
