@@ -106,8 +106,64 @@ class BenchmarkRun {
             }
             r.append(String.format(Locale.US, "%nraw extraction query streamed by the mariadb client to /dev/null: %.1f s%n%n",
                     rawQuery));
+            if (List.of(System.getProperty("bench.coldSizes", "S").split(",")).contains(size)) {
+                List<Double> cold = new ArrayList<>();
+                for (int i = 0; i < runs; i++) {
+                    cold.add(coldRun(source));
+                }
+                List<Double> sorted = new ArrayList<>(cold);
+                sorted.sort(Double::compare);
+                r.append("new JVM per run (`java -Xmx1g -cp ... AttainmentPacketsApplication run nightly`), wall s from "
+                        + "process start to exit: ");
+                cold.forEach(c -> r.append(String.format(Locale.US, "%.1f ", c)));
+                r.append(String.format(Locale.US, "— median %.1f%n%n", sorted.get(sorted.size() / 2)));
+            }
         }
         return r.toString();
+    }
+
+    /** The nightly command line of one run (plus -Dbench.jobArgs). */
+    private static List<String> jobArgs(MariaDb source, MariaDb app, Path out, SinkSmtp smtp) {
+        List<String> args = new ArrayList<>(List.of("run", "nightly", "--as-of", AS_OF.toString(),
+                "--spring.datasource.url=" + app.url(), "--spring.datasource.username=" + app.user(),
+                "--spring.datasource.password=" + app.password(),
+                "--packets.source.url=" + source.url(), "--packets.source.username=" + source.user(),
+                "--packets.source.password=" + source.password(), "--packets.output.dir=" + out,
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
+                "--logging.level.com.salesops.packets=WARN"));
+        // e.g. -Dbench.jobArgs="--packets.render.threads=3": settings to compare, printed with the figures
+        String extra = System.getProperty("bench.jobArgs", "");
+        if (!extra.isBlank()) {
+            args.addAll(List.of(extra.strip().split("\\s+")));
+        }
+        return args;
+    }
+
+    /**
+     * One run in a new JVM (java -Xmx1g, the test classpath), timed from process start to exit:
+     * what cron sees, JVM start and class loading included.
+     */
+    private static double coldRun(MariaDb source) throws Exception {
+        SinkSmtp smtp = new SinkSmtp();
+        Path out = Files.createTempDirectory("bench-cold");
+        try (MariaDb app = MariaDb.create("ap_bench_app")) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx1g", "-Djava.awt.headless=true", "-cp",
+                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                    AttainmentPacketsApplication.class.getName()));
+            command.addAll(jobArgs(source, app, out, smtp));
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            int exit = p.waitFor();
+            double wall = secs(System.nanoTime() - t0);
+            assertThat(exit).as("cold run exit code").isZero();
+            assertThat(smtp.messages()).as("emails of the cold run").isPositive();
+            return wall;
+        } finally {
+            smtp.close();
+            deleteTree(out);
+        }
     }
 
     private Map<String, Double> runOnce(MariaDb source, int i) throws Exception {
@@ -116,18 +172,7 @@ class BenchmarkRun {
         try (MariaDb app = MariaDb.create("ap_bench_app")) {
             resetPeakHeap();
             long t0 = System.nanoTime();
-            List<String> args = new ArrayList<>(List.of("run", "nightly", "--as-of", AS_OF.toString(),
-                    "--spring.datasource.url=" + app.url(), "--spring.datasource.username=" + app.user(),
-                    "--spring.datasource.password=" + app.password(),
-                    "--packets.source.url=" + source.url(), "--packets.source.username=" + source.user(),
-                    "--packets.source.password=" + source.password(), "--packets.output.dir=" + out,
-                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
-                    "--logging.level.com.salesops.packets=WARN"));
-            // e.g. -Dbench.jobArgs="--packets.render.threads=3": settings to compare, printed with the figures
-            String extra = System.getProperty("bench.jobArgs", "");
-            if (!extra.isBlank()) {
-                args.addAll(List.of(extra.strip().split("\\s+")));
-            }
+            List<String> args = jobArgs(source, app, out, smtp);
             int exit = AttainmentPacketsApplication.run(args.toArray(String[]::new));
             double total = secs(System.nanoTime() - t0);
             assertThat(exit).as("run %d", i + 1).isZero();
