@@ -193,7 +193,6 @@ final class PacketView {
         List<NodeResult> reps = new ArrayList<>(byRep.values());
         long withoutQuota = packet.repRows().stream()
                 .filter(r -> r.window() == w && r.attainmentPct().isEmpty()).map(NodeResult::nodeId).distinct().count();
-        Period full = packet.plan().fullPeriod(w);
         List<Map<String, ?>> charts = new ArrayList<>();
         if (summarised && reps.size() > 2 * BARS_PER_CHART) {
             String note = "Dashed line: 100 % of quota. " + reps.size() + " reps have a quota in this window; "
@@ -203,24 +202,11 @@ final class PacketView {
                     "lowest " + BARS_PER_CHART + " of " + reps.size(), note));
             return charts;
         }
+        String note = withoutQuota == 0 ? "Dashed line: 100 % of quota."
+                : "Dashed line: 100 % of quota. " + withoutQuota + " rep(s) without quota are not shown.";
         for (int from = 0; from < reps.size(); from += BARS_PER_CHART) {
             List<NodeResult> chunk = reps.subList(from, Math.min(reps.size(), from + BARS_PER_CHART));
-            List<Map<String, ?>> bars = new ArrayList<>();
-            for (NodeResult r : chunk) {
-                Map<String, Object> bar = new HashMap<>();
-                // Name alone may repeat; a category key must be unique or the chart keeps the last value.
-                bar.put("label", orNa(r.nodeName()) + " (" + r.nodeId() + ")");
-                bar.put("value", r.attainmentPct().orElseThrow().setScale(2, RoundingMode.HALF_UP).doubleValue());
-                bars.add(bar);
-            }
-            Map<String, Object> chart = new HashMap<>();
-            chart.put("title", "Attainment by rep — " + w.name() + " " + full.start() + " – " + full.end()
-                    + " (reps " + (from + 1) + "–" + (from + chunk.size()) + " of " + reps.size() + ")");
-            chart.put("note", withoutQuota == 0 ? "Dashed line: 100 % of quota."
-                    : "Dashed line: 100 % of quota. " + withoutQuota + " rep(s) without quota are not shown.");
-            chart.put("small", chunk.size() <= SMALL_CHART_BARS);
-            chart.put("bars", source(bars));
-            charts.add(chart);
+            charts.add(chart(w, chunk, "reps " + (from + 1) + "–" + (from + chunk.size()) + " of " + reps.size(), note));
         }
         if (charts.isEmpty()) {
             Map<String, Object> chart = new HashMap<>();
@@ -233,11 +219,13 @@ final class PacketView {
         return charts;
     }
 
+    /** One bar chart of {@code reps} (best first), titled with the window and {@code which} reps it shows. */
     private Map<String, ?> chart(Window w, List<NodeResult> reps, String which, String note) {
         Period full = packet.plan().fullPeriod(w);
         List<Map<String, ?>> bars = new ArrayList<>();
         for (NodeResult r : reps) {
             Map<String, Object> bar = new HashMap<>();
+            // Name alone may repeat; a category key must be unique or the chart keeps the last value.
             bar.put("label", orNa(r.nodeName()) + " (" + r.nodeId() + ")");
             bar.put("value", r.attainmentPct().orElseThrow().setScale(2, RoundingMode.HALF_UP).doubleValue());
             bars.add(bar);
@@ -245,7 +233,7 @@ final class PacketView {
         Map<String, Object> chart = new HashMap<>();
         chart.put("title", "Attainment by rep — " + w.name() + " " + full.start() + " – " + full.end() + " (" + which + ")");
         chart.put("note", note);
-        chart.put("small", Boolean.FALSE);
+        chart.put("small", reps.size() <= SMALL_CHART_BARS);
         chart.put("bars", source(bars));
         return chart;
     }
