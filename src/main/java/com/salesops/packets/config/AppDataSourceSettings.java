@@ -1,5 +1,6 @@
 package com.salesops.packets.config;
 
+import com.salesops.packets.support.JdbcStreaming;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -26,8 +27,7 @@ public class AppDataSourceSettings {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String name) {
-                if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
-                        && (hikari.getJdbcUrl().startsWith("jdbc:mysql:") || hikari.getJdbcUrl().startsWith("jdbc:mariadb:"))
+                if (bean instanceof HikariDataSource hikari && JdbcStreaming.isMySqlUrl(hikari.getJdbcUrl())
                         && !hikari.getDataSourceProperties().containsKey("allowLoadLocalInfileInPath")) {
                     hikari.addDataSourceProperty("allowLoadLocalInfileInPath", NO_LOCAL_FILES);
                 }

@@ -14,8 +14,7 @@ public final class JdbcStreaming {
     }
 
     public static int fetchSize(String jdbcUrl) {
-        String url = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(Locale.ROOT);
-        if ((url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:")) && !url.contains("usecursorfetch=true")) {
+        if (isMySqlUrl(jdbcUrl) && !jdbcUrl.toLowerCase(Locale.ROOT).contains("usecursorfetch=true")) {
             return Integer.MIN_VALUE;
         }
         return 1_000;
@@ -27,7 +26,12 @@ public final class JdbcStreaming {
 
     /** Whether the connection is to MySQL or MariaDB (by its URL). */
     public static boolean isMySql(Connection connection) throws SQLException {
-        String url = String.valueOf(connection.getMetaData().getURL()).toLowerCase(Locale.ROOT);
+        return isMySqlUrl(connection.getMetaData().getURL());
+    }
+
+    /** Whether a JDBC URL is MySQL's or MariaDB's. */
+    public static boolean isMySqlUrl(String jdbcUrl) {
+        String url = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(Locale.ROOT);
         return url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:");
     }
 }
