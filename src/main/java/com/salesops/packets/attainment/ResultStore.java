@@ -58,6 +58,12 @@ public final class ResultStore {
                 + "period_end, booking_ids, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", flags);
     }
 
+    /** How many result rows a run has (the run history's wholeness check). */
+    public long rowCount(String runKey) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM node_result WHERE run_key = ?", Long.class, runKey);
+        return n == null ? 0 : n;
+    }
+
     /** Every result row of a run, in attainment.csv order. */
     public List<NodeResult> rows(String runKey) {
         List<NodeResult> rows = jdbc.query("SELECT " + COLUMNS + " FROM node_result WHERE run_key = ?",

@@ -2,6 +2,7 @@ package com.salesops.packets.run;
 
 import com.salesops.packets.attainment.AttainmentCalculator;
 import com.salesops.packets.credit.CreditStore;
+import com.salesops.packets.history.RunHistory;
 import com.salesops.packets.packet.PacketStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +25,15 @@ final class PrepareRunTasklet implements Tasklet {
     private final RunContexts contexts;
     private final CreditStore credits;
     private final PacketStore packets;
+    private final RunHistory history;
     private final Path outputDir;
 
-    PrepareRunTasklet(RunContexts contexts, CreditStore credits, PacketStore packets, Path outputDir) {
+    PrepareRunTasklet(RunContexts contexts, CreditStore credits, PacketStore packets, RunHistory history,
+                      Path outputDir) {
         this.contexts = contexts;
         this.credits = credits;
         this.packets = packets;
+        this.history = history;
         this.outputDir = outputDir;
     }
 
@@ -39,6 +43,8 @@ final class PrepareRunTasklet implements Tasklet {
         RunContexts.RunContext run = contexts.get(runKey);
         // Building the calculator converts every quota: a currency without a rate fails the run now.
         new AttainmentCalculator(run.plan(), run.org(), contexts.settings());
+        // a new instance of the key (a rerun) is nobody's previous run until it completes again
+        history.forget(runKey);
         credits.deleteRun(runKey);
         packets.deleteRun(runKey);
         Files.createDirectories(outputDir.resolve(runKey));

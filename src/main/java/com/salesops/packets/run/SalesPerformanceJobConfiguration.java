@@ -11,6 +11,7 @@ import com.salesops.packets.delivery.OpsMailer;
 import com.salesops.packets.delivery.PacketMailer;
 import com.salesops.packets.delivery.PacketSender;
 import com.salesops.packets.delivery.SmtpChannel;
+import com.salesops.packets.history.RunHistory;
 import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.packet.excel.ExcelPacketWriter;
 import com.salesops.packets.packet.pdf.PdfPacketWriter;
@@ -23,7 +24,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -71,6 +75,24 @@ public class SalesPerformanceJobConfiguration {
     @Bean
     ResultStore resultStore(DataSource app) {
         return new ResultStore(app);
+    }
+
+    @Bean
+    RunHistory runHistory(DataSource app, CreditStore credits, ResultStore results) {
+        return new RunHistory(app, credits, results);
+    }
+
+    /** A run that completed becomes a later run's previous run (DESIGN §4.10). */
+    @Bean
+    JobExecutionListener runHistoryListener(RunHistory history, RunContexts contexts) {
+        return new JobExecutionListener() {
+            @Override
+            public void afterJob(JobExecution execution) {
+                if (execution.getStatus() == BatchStatus.COMPLETED) {
+                    history.recordCompleted(contexts.plan(execution.getJobParameters().getString(Params.RUN_KEY)));
+                }
+            }
+        };
     }
 
     @Bean
@@ -133,9 +155,11 @@ public class SalesPerformanceJobConfiguration {
     @Bean
     Job salesPerformanceJob(JobRepository jobRepository, Step prepareRunStep, Step extractCreditsStep,
                             Step computeAttainmentStep, Step renderPacketsStep, Step deliverPacketsStep,
-                            Step writeSummaryStep, RunReportListener runReportListener, RunProgress progress) {
+                            Step writeSummaryStep, RunReportListener runReportListener, RunProgress progress,
+                            JobExecutionListener runHistoryListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(progress)
+                .listener(runHistoryListener)
                 .listener(runReportListener)
                 .start(prepareRunStep)
                 .next(extractCreditsStep)
@@ -148,9 +172,10 @@ public class SalesPerformanceJobConfiguration {
 
     @Bean
     Step prepareRunStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
-                        CreditStore credits, PacketStore packets, PacketsProperties p, RunProgress progress) {
+                        CreditStore credits, PacketStore packets, RunHistory history, PacketsProperties p,
+                        RunProgress progress) {
         return new StepBuilder("prepareRunStep", jobRepository)
-                .tasklet(new PrepareRunTasklet(contexts, credits, packets, outputDir(p)), tx)
+                .tasklet(new PrepareRunTasklet(contexts, credits, packets, history, outputDir(p)), tx)
                 .listener(new StepTimer())
                 .listener(progress)
                 .build();
