@@ -95,6 +95,8 @@ final class DemoOrg {
     Employee firstLineManager;
 
     private final DemoSize size;
+    /** Per area, its first-line teams in creation order (whatever their parent in the DEEP shape). */
+    private final List<List<String>> firstLineByArea = new ArrayList<>();
     private final SplittableRandom random;
     private final DemoNames names;
     private int nextEmployee = 1;
@@ -133,7 +135,6 @@ final class DemoOrg {
         Employee vp = newEmployee("example.com", oldHireDate());
         teams.add(new Team(ROOT, "Global Sales", null, vp.id()));
         // first-line teams interleaved by region, so org events spread over the regions
-        List<List<String>> teamIdsByRegion = new ArrayList<>();
         for (int r = 0; r < size.regions(); r++) {
             Employee director = newEmployee("example.com", oldHireDate());
             teams.add(new Team(REGION_IDS.get(r), REGION_NAMES.get(r), ROOT, director.id()));
@@ -150,7 +151,7 @@ final class DemoOrg {
                 teamCurrency.put(id, currency(r, t));
                 ids.add(id);
             }
-            teamIdsByRegion.add(ids);
+            firstLineByArea.add(ids);
         }
         Employee seLead = newEmployee("example.org", oldHireDate());
         teams.add(new Team(SOLUTIONS_ENGINEERING, "Solutions Engineering", ROOT, seLead.id()));
@@ -158,7 +159,7 @@ final class DemoOrg {
 
         for (int t = 0; t < size.teamsPerRegion(); t++) {
             for (int r = 0; r < size.regions(); r++) {
-                String teamId = teamIdsByRegion.get(r).get(t);
+                String teamId = firstLineByArea.get(r).get(t);
                 for (int i = 0; i < size.repsPerTeam(); i++) {
                     Employee e = newEmployee("example.com", oldHireDate());
                     Membership m = new Membership(e.id(), teamId, MembershipRole.REP, e.hireDate(), null);
@@ -177,6 +178,57 @@ final class DemoOrg {
         for (int i = 0; i < OVER_ASSIGNMENT.length && i < order.size(); i++) {
             overAssignedTeams.put(order.get(i), BigDecimal.valueOf(OVER_ASSIGNMENT[i]));
         }
+        if (size.shape() == OrgShape.DEEP) {
+            insertGeosAndRegions();
+        }
+    }
+
+    /**
+     * DEEP shape: each area's first-line teams go under regions of {@link OrgShape#TEAMS_PER_REGION}
+     * teams, the regions under geos of {@link OrgShape#REGIONS_PER_GEO} regions, the geos under the area.
+     */
+    private void insertGeosAndRegions() {
+        // Their managers come from a random stream of their own and get ids of their own (G0001...), so
+        // every other employee, membership, quota and booking is exactly that of the FLAT shape.
+        DemoNames managerNames = new DemoNames(new SplittableRandom(size.seed() ^ 0x6E05L));
+        LocalDate hired = firstDay.minusYears(3);
+        int[] next = {1};
+        java.util.function.Supplier<String> manager = () -> {
+            DemoNames.Person person = managerNames.nextPerson("directors.example.com");
+            Employee e = new Employee(String.format(Locale.ROOT, "G%04d", next[0]++), person.fullName(), person.email(),
+                    hired, null);
+            employees.add(e);
+            return e.id();
+        };
+        for (int r = 0; r < size.regions(); r++) {
+            String area = REGION_IDS.get(r);
+            List<String> firstLine = firstLineByArea.get(r);
+            int regionCount = (firstLine.size() + OrgShape.TEAMS_PER_REGION - 1) / OrgShape.TEAMS_PER_REGION;
+            for (int g = 0; g * OrgShape.REGIONS_PER_GEO < regionCount; g++) {
+                String geo = String.format(Locale.ROOT, "%s-g%02d", area, g + 1);
+                teams.add(new Team(geo, REGION_NAMES.get(r) + " Geo " + (g + 1), area, manager.get()));
+                for (int k = g * OrgShape.REGIONS_PER_GEO; k < Math.min(regionCount, (g + 1) * OrgShape.REGIONS_PER_GEO);
+                     k++) {
+                    String region = String.format(Locale.ROOT, "%s-r%02d", geo, k + 1);
+                    teams.add(new Team(region, REGION_NAMES.get(r) + " Region " + (k + 1), geo, manager.get()));
+                    for (int t = k * OrgShape.TEAMS_PER_REGION;
+                         t < Math.min(firstLine.size(), (k + 1) * OrgShape.TEAMS_PER_REGION); t++) {
+                        reparent(firstLine.get(t), region);
+                    }
+                }
+            }
+        }
+    }
+
+    private void reparent(String teamId, String parentId) {
+        for (int i = 0; i < teams.size(); i++) {
+            Team t = teams.get(i);
+            if (t.id().equals(teamId)) {
+                teams.set(i, new Team(t.id(), t.name(), parentId, t.managerId()));
+                return;
+            }
+        }
+        throw new IllegalStateException("no team " + teamId);
     }
 
     /**
@@ -260,13 +312,7 @@ final class DemoOrg {
     }
 
     private List<String> firstLineTeamsOfRegion(int region) {
-        List<String> ids = new ArrayList<>();
-        for (Team team : teams) {
-            if (REGION_IDS.get(region).equals(team.parentId())) {
-                ids.add(team.id());
-            }
-        }
-        return ids;
+        return firstLineByArea.get(region);
     }
 
     private Employee newEmployee(String domain, LocalDate hired) {

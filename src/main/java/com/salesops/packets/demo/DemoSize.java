@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
  *                        as-of date's month
  */
 public record DemoSize(int repsPerTeam, int teamsPerRegion, int regions, int overlaySpecialists,
-                       int bookingsPerYear, int monthsOfHistory, long seed) {
+                       int bookingsPerYear, int monthsOfHistory, long seed, OrgShape shape) {
 
     /** At most the three regions AMER, EMEA and APAC. */
     static final int MAX_REGIONS = 3;
@@ -29,6 +29,14 @@ public record DemoSize(int repsPerTeam, int teamsPerRegion, int regions, int ove
         require(overlaySpecialists >= 1, "overlaySpecialists must be at least 1, was " + overlaySpecialists);
         require(bookingsPerYear >= 100, "bookingsPerYear must be at least 100, was " + bookingsPerYear);
         require(monthsOfHistory >= 1, "monthsOfHistory must be at least 1, was " + monthsOfHistory);
+        require(shape != null, "shape must be given");
+    }
+
+    /** The demo's flat shape: root → areas → first-line teams. */
+    public DemoSize(int repsPerTeam, int teamsPerRegion, int regions, int overlaySpecialists, int bookingsPerYear,
+                    int monthsOfHistory, long seed) {
+        this(repsPerTeam, teamsPerRegion, regions, overlaySpecialists, bookingsPerYear, monthsOfHistory, seed,
+                OrgShape.FLAT);
     }
 
     /** 3 regions × 4 teams × 10 reps (120), 5 overlay specialists, about 30,000 bookings over 13+ months. */
@@ -50,7 +58,13 @@ public record DemoSize(int repsPerTeam, int teamsPerRegion, int regions, int ove
 
     public DemoSize withSeed(long newSeed) {
         return new DemoSize(repsPerTeam, teamsPerRegion, regions, overlaySpecialists, bookingsPerYear,
-                monthsOfHistory, newSeed);
+                monthsOfHistory, newSeed, shape);
+    }
+
+    /** The same size in another org shape (the same reps, teams and bookings; other parent teams). */
+    public DemoSize withShape(OrgShape newShape) {
+        return new DemoSize(repsPerTeam, teamsPerRegion, regions, overlaySpecialists, bookingsPerYear,
+                monthsOfHistory, seed, newShape);
     }
 
     /** Reps with a REP membership in a regional team (overlay specialists and managers not counted). */

@@ -6,6 +6,7 @@ import com.salesops.packets.AttainmentPacketsApplication;
 import com.salesops.packets.demo.DemoDataGenerator;
 import com.salesops.packets.demo.DemoSize;
 import com.salesops.packets.demo.DemoSummary;
+import com.salesops.packets.demo.OrgShape;
 import com.salesops.packets.testing.MariaDb;
 import com.salesops.packets.testing.SinkSmtp;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +47,9 @@ class BenchmarkRun {
     @Test
     void benchmark() throws Exception {
         List<String> sizes = List.of(System.getProperty("bench.sizes", "S").split(","));
+        // flat (root → areas → teams) or deep (root → areas → geos → regions → teams): -Dbench.shape=flat,deep
+        List<OrgShape> shapes = Arrays.stream(System.getProperty("bench.shape", "flat").split(","))
+                .map(s -> OrgShape.valueOf(s.strip().toUpperCase(Locale.ROOT))).toList();
         int runs = Integer.parseInt(System.getProperty("bench.runs", "3"));
         String bufferPoolMb = System.getProperty("bench.bufferPoolMb", "");
         if (!bufferPoolMb.isBlank()) {
@@ -65,8 +70,10 @@ class BenchmarkRun {
         if (!System.getProperty("bench.jobArgs", "").isBlank()) {
             report.append("Job arguments added: `").append(System.getProperty("bench.jobArgs").strip()).append("`\n\n");
         }
-        for (String size : sizes) {
-            report.append(benchSize(size.strip(), runs));
+        for (OrgShape shape : shapes) {
+            for (String size : sizes) {
+                report.append(benchSize(size.strip(), shape, runs));
+            }
         }
         System.out.println(report);
         Path out = Path.of("target", "bench", "results.md");
@@ -75,9 +82,10 @@ class BenchmarkRun {
         assertThat(report).contains("median");
     }
 
-    private String benchSize(String size, int runs) throws Exception {
-        DemoSize demo = SIZES.get(size);
-        StringBuilder r = new StringBuilder("### Size " + size + "\n\n");
+    private String benchSize(String size, OrgShape shape, int runs) throws Exception {
+        DemoSize demo = SIZES.get(size).withShape(shape);
+        StringBuilder r = new StringBuilder("### Size " + size + ", " + shape.name().toLowerCase(Locale.ROOT)
+                + " org\n\n");
         try (MariaDb source = MariaDb.create("ap_bench_src")) {
             long t0 = System.nanoTime();
             DemoSummary generated = new DemoDataGenerator(demo).generate(source.dataSource(), AS_OF);
