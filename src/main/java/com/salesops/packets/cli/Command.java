@@ -7,11 +7,16 @@ import java.util.Optional;
 /** A parsed command line (the job's own words; Spring's --key=value arguments travel separately). */
 public sealed interface Command {
 
-    record RunNightly(Optional<LocalDate> asOf, boolean rerun) implements Command {
+    /** {@code allowFuture}: an as-of after today is meant (else refused, exit 2). */
+    record RunNightly(Optional<LocalDate> asOf, boolean rerun, boolean allowFuture) implements Command {
     }
 
     /** No month: the last closed month (the one before today in packets.timezone). */
-    record RunMonthly(Optional<YearMonth> month, boolean rerun) implements Command {
+    record RunMonthly(Optional<YearMonth> month, boolean rerun, boolean allowFuture) implements Command {
+    }
+
+    /** Lets a HELD run's deliver step send (after a person looked at why it was held). */
+    record Release(long executionId) implements Command {
     }
 
     record Status(int last, Optional<String> runKey) implements Command {

@@ -42,8 +42,13 @@ public final class CommandLine {
                       a COMPLETED key is refused (exit 3) unless --rerun, which recomputes and emails again.
                       --as-of D    nightly: the as-of day (default yesterday in packets.timezone)
                       --month M    monthly: the month to close (default the month before today's)
-                      --rerun      run a completed key again (after a data fix)""",
-                    Set.of("--as-of", "--month"), Set.of("--rerun"), CommandLine::run),
+                      --rerun      run a completed key again (after a data fix)
+                      --allow-future  an as-of after today, or a month that has not ended, is meant
+                                   (refused with exit 2 otherwise: such a run reads bookings not made yet)
+                      Before emailing, the run's figures pass a gate (packets.guard.*): a run that read no
+                      booking, rejected too many or lost credit against the previous run is HELD (exit 1,
+                      nothing sent; see: status, release).""",
+                    Set.of("--as-of", "--month"), Set.of("--rerun", "--allow-future"), CommandLine::run),
             new Verb("status", "status [--last N] [--run KEY]                 recent runs: steps, counts, packets, emails, rejects",
                     """
                     Shows the latest executions (default 10), or every execution of one run key: status,
@@ -61,6 +66,14 @@ public final class CommandLine {
                       marks it FAILED and removes its run lock, so restart (or the same run command) can
                       continue it. Refused (exit 3) while the process that holds the run is alive.""",
                     Set.of(), Set.of(), CommandLine::recover),
+            new Verb("release", "release <execution-id>                         send a HELD run's packets after checking why it was held",
+                    """
+                    For a run the delivery gate HELD (status shows HELD, the reason and the figures): records
+                      that a person looked and the packets may go out as they are, then restarts the execution,
+                      so its deliver step emails every manager once. Exit 0 sent, 1 not (restartable), 3 when
+                      the execution is not HELD (or no longer the latest of its run key).
+                      To recompute after fixing the source instead, run the same run command again.""",
+                    Set.of(), Set.of(), CommandLine::release),
             new Verb("validate-config", "validate-config                                check databases, extraction SQL, SMTP, templates",
                     """
                     Checks the configuration without running or sending anything: app database, source
@@ -232,7 +245,7 @@ public final class CommandLine {
                     throw new UsageException("--as-of must be YYYY-MM-DD, was " + a.value("--as-of").get());
                 }
             }
-            return new Command.RunNightly(day, a.flag("--rerun"));
+            return new Command.RunNightly(day, a.flag("--rerun"), a.flag("--allow-future"));
         }
         if (kind.equals("monthly")) {
             if (a.value("--as-of").isPresent()) {
@@ -246,7 +259,7 @@ public final class CommandLine {
                     throw new UsageException("--month must be YYYY-MM, was " + a.value("--month").get());
                 }
             }
-            return new Command.RunMonthly(month, a.flag("--rerun"));
+            return new Command.RunMonthly(month, a.flag("--rerun"), a.flag("--allow-future"));
         }
         throw new UsageException("unknown run kind " + kind + " (nightly or monthly)");
     }
@@ -285,6 +298,14 @@ public final class CommandLine {
             throw new UsageException("recover needs an execution id (see: status)");
         }
         return new Command.Recover(executionId(a));
+    }
+
+    private static Command release(Args a) throws UsageException {
+        a.noMoreWords(1);
+        if (a.words().isEmpty()) {
+            throw new UsageException("release needs the execution id of a HELD run (see: status)");
+        }
+        return new Command.Release(executionId(a));
     }
 
     private static Command validateConfig(Args a) throws UsageException {

@@ -2,12 +2,15 @@ package com.salesops.packets.cli;
 
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.demo.DemoRun;
+import com.salesops.packets.guard.RunDates;
 import com.salesops.packets.run.ConfigValidation;
 import com.salesops.packets.run.ExitCodes;
 import com.salesops.packets.run.PacketResender;
 import com.salesops.packets.run.RunKeys;
 import com.salesops.packets.run.RunLauncher;
 import com.salesops.packets.run.RunStatus;
+import com.salesops.packets.source.SourceDatabase;
+import com.salesops.packets.source.SourceReader;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -36,10 +39,11 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final PacketsProperties properties;
     private final DemoRun demo;
     private final PacketResender resender;
+    private final SourceDatabase source;
     private int exitCode = ExitCodes.COMPLETED;
 
     CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, RunStatus status, ConfigValidation validation,
-                  PacketsProperties properties, DemoRun demo, PacketResender resender) {
+                  PacketsProperties properties, DemoRun demo, PacketResender resender, SourceDatabase source) {
         this.command = command;
         this.launcher = launcher;
         this.status = status;
@@ -47,6 +51,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         this.properties = properties;
         this.demo = demo;
         this.resender = resender;
+        this.source = source;
     }
 
     @Override
@@ -61,10 +66,25 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private int execute(Command command) throws Exception {
         if (command instanceof Command.RunNightly n) {
-            return report(launcher.launch(RunKeys.nightly(n.asOf().orElseGet(this::yesterday)), n.rerun()));
+            LocalDate asOf = n.asOf().orElseGet(this::yesterday);
+            Optional<String> refused = RunDates.refuseNightly(asOf, today(), properties.timezone(), n.allowFuture());
+            if (refused.isPresent()) {
+                return refuse(refused.get());
+            }
+            warnBeforeEarliestBooking(asOf);
+            return report(launcher.launch(RunKeys.nightly(asOf), n.rerun()));
         }
         if (command instanceof Command.RunMonthly m) {
-            return report(launcher.launch(RunKeys.monthly(m.month().orElseGet(this::lastClosedMonth)), m.rerun()));
+            YearMonth month = m.month().orElseGet(this::lastClosedMonth);
+            Optional<String> refused = RunDates.refuseMonthly(month, today(), properties.timezone(), m.allowFuture());
+            if (refused.isPresent()) {
+                return refuse(refused.get());
+            }
+            warnBeforeEarliestBooking(month.atEndOfMonth());
+            return report(launcher.launch(RunKeys.monthly(month), m.rerun()));
+        }
+        if (command instanceof Command.Release r) {
+            return report(launcher.release(r.executionId()));
         }
         if (command instanceof Command.Resend r) {
             return resender.resend(r.runKey(), r.teamId());
@@ -100,6 +120,21 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         return report(launcher.restart(id.get()));
     }
 
+    /** Refused before anything is written: no job instance, no run folder. */
+    private static int refuse(String why) {
+        outcome.error("refused: {}", why);
+        return ExitCodes.USAGE_OR_CONFIG;
+    }
+
+    private void warnBeforeEarliestBooking(LocalDate asOf) {
+        try {
+            RunDates.beforeEarliestBooking(asOf, new SourceReader(source).earliestBookingDate()).ifPresent(outcome::warn);
+        } catch (RuntimeException e) {
+            // the run's own first step reports an unreachable source or a broken query, with the key to fix
+            LoggerFactory.getLogger(CommandRunner.class).info("earliest booking not checked: {}", e.getMessage());
+        }
+    }
+
     private int validateConfig() {
         System.out.println("validate-config:");
         List<String> problems = validation.check(System.out);
@@ -122,8 +157,12 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         return result.exitCode();
     }
 
+    private LocalDate today() {
+        return LocalDate.now(ZoneId.of(properties.timezone()));
+    }
+
     private LocalDate yesterday() {
-        return LocalDate.now(ZoneId.of(properties.timezone())).minusDays(1);
+        return today().minusDays(1);
     }
 
     private YearMonth lastClosedMonth() {

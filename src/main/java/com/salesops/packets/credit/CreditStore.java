@@ -1,5 +1,8 @@
 package com.salesops.packets.credit;
 
+import com.salesops.packets.calendar.Period;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -136,6 +139,17 @@ public final class CreditStore {
     public long creditedAndRejectedCount(String runKey) {
         return count("SELECT COUNT(*) FROM booking_reject r WHERE r.run_key = ? AND EXISTS (SELECT 1 FROM credit_line l "
                 + "WHERE l.run_key = r.run_key AND l.booking_id = r.booking_id)", runKey);
+    }
+
+    /**
+     * Σ of the run's PRIMARY lines dated in {@code span}, reversals included (a team total, DESIGN
+     * §4.2): what the delivery gate compares between a run and its previous run.
+     */
+    public BigDecimal primaryCredited(String runKey, Period span) {
+        BigDecimal sum = jdbc.queryForObject("SELECT SUM(amount_base) FROM credit_line WHERE run_key = ? "
+                + "AND credit_role = 'PRIMARY' AND line_date BETWEEN ? AND ?", BigDecimal.class, runKey,
+                Date.valueOf(span.start()), Date.valueOf(span.end()));
+        return (sum == null ? BigDecimal.ZERO : sum).setScale(2, RoundingMode.UNNECESSARY);
     }
 
     public long lineCount(String runKey) {

@@ -6,14 +6,16 @@ import java.util.Optional;
 
 /**
  * What the ops email says about one run execution: how it ended, the counts, the emails that did
- * not go out and, for a failed run, the failing step and its error.
+ * not go out and, for a failed run, the failing step and its error; for a run the delivery gate
+ * held, why and its figures ({@code held}: lines of text, nothing else is held).
  */
 public record RunReport(String runKey, long executionId, String status, Duration duration, long bookingsRead,
                         long bookingsCredited, long bookingsRejected, int packetsRendered, List<Delivery> deliveries,
-                        Optional<String> failedStep, Optional<String> error) {
+                        Optional<String> failedStep, Optional<String> error, List<String> held) {
 
     public RunReport {
         deliveries = List.copyOf(deliveries);
+        held = List.copyOf(held);
     }
 
     public long sent() {
@@ -25,6 +27,10 @@ public record RunReport(String runKey, long executionId, String status, Duration
     }
 
     public String subject() {
+        if (!held.isEmpty()) {
+            return "Attainment packets " + runKey + ": HELD before delivery · " + packetsRendered
+                    + " rendered, none sent to managers";
+        }
         return "Attainment packets " + runKey + ": " + status
                 + (failedStep.isPresent() ? " in " + failedStep.get() : "")
                 + " · " + sent() + " sent, " + notSent().size() + " not sent";
@@ -35,8 +41,15 @@ public record RunReport(String runKey, long executionId, String status, Duration
         b.append("Run ").append(runKey).append(" (execution ").append(executionId).append("): ").append(status)
                 .append('\n');
         b.append("Duration: ").append(duration.toSeconds()).append(" s\n");
-        failedStep.ifPresent(s -> b.append("Failed step: ").append(s).append('\n'));
-        error.ifPresent(e -> b.append("Error: ").append(e).append('\n'));
+        if (!held.isEmpty()) {
+            b.append("\nHELD: the delivery gate stopped this run before any manager was emailed. Why:\n");
+            held.forEach(line -> b.append("  ").append(line).append('\n'));
+            b.append("Look at the figures and rejects.csv. To send the packets as they are: bin/packets release ")
+                    .append(executionId).append(". After fixing the source: run the same command again (it recomputes).\n");
+        } else {
+            failedStep.ifPresent(s -> b.append("Failed step: ").append(s).append('\n'));
+            error.ifPresent(e -> b.append("Error: ").append(e).append('\n'));
+        }
         b.append('\n');
         b.append("Bookings: ").append(count(bookingsRead)).append(" read, ").append(count(bookingsCredited))
                 .append(" credited, ").append(count(bookingsRejected)).append(" rejected\n");
@@ -47,7 +60,7 @@ public record RunReport(String runKey, long executionId, String status, Duration
                     .append(d.purpose()).append("] ").append(d.status()).append(" after ").append(d.attempts())
                     .append(" attempt(s): ").append(d.lastError() == null ? "" : d.lastError()).append('\n');
         }
-        if (!"COMPLETED".equals(status)) {
+        if (!"COMPLETED".equals(status) && held.isEmpty()) {
             b.append("\nFix the cause and run the same command again: completed steps and sent emails are not redone.\n");
         }
         return b.toString();

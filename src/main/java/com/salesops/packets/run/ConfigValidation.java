@@ -50,6 +50,7 @@ public class ConfigValidation {
                 "booking_type", "channel", "partner_name", "status", "cancelled_date", "employee_id", "credit_role",
                 "split_percent"));
         QUERIES.put("bookings-count", List.of("#1"));
+        QUERIES.put("earliest-booking", List.of("#1"));
     }
 
     private final DataSource app;

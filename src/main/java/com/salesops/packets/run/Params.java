@@ -8,6 +8,11 @@ public final class Params {
 
     public static final String RUN_KEY = "runKey";
     public static final String RERUN = "rerun";
+    /**
+     * Not identifying: the ledger purpose a new instance inherits when it recomputes a HELD run
+     * (nothing of it was sent, so its emails are still the run's own, not a rerun's).
+     */
+    public static final String PURPOSE = "deliveryPurpose";
 
     private Params() {
     }
@@ -23,6 +28,10 @@ public final class Params {
 
     /** Ledger purpose of a run's emails: a rerun sends again, on purpose, under its own rows. */
     static String deliveryPurpose(JobParameters parameters) {
+        String inherited = parameters.getString(PURPOSE);
+        if (inherited != null) {
+            return inherited;
+        }
         long n = rerun(parameters);
         return n == 0 ? "RUN" : "RERUN-" + n;
     }

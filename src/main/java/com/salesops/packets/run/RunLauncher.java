@@ -1,5 +1,7 @@
 package com.salesops.packets.run;
 
+import com.salesops.packets.guard.DeliveryGate;
+import com.salesops.packets.guard.DeliveryHeldException;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
@@ -23,8 +25,11 @@ import org.springframework.stereotype.Component;
 /**
  * Starts, restarts or refuses a run by its key (DESIGN §6): a new key starts; a failed or stopped
  * key restarts where it failed; a running key is refused; a completed key is refused unless a rerun
- * is asked for, which starts a new instance of the same key. Every launch, restart and recover
- * first takes the key's {@link RunLock}, so two JVMs never work on one key at once.
+ * is asked for, which starts a new instance of the same key. A key whose delivery gate HELD it
+ * and that nobody released is recomputed as a new instance (its numbers came from the source as it
+ * was, and ops launch it again after fixing the source); {@link #release} instead restarts it so the
+ * held packets go out as they are. Every launch, restart, release and recover first takes the key's
+ * {@link RunLock}, so two JVMs never work on one key at once.
  */
 @Component
 public class RunLauncher {
@@ -39,12 +44,15 @@ public class RunLauncher {
     private final JobRepository repository;
     private final Job job;
     private final RunLock lock;
+    private final DeliveryGate gate;
 
-    public RunLauncher(JobOperator operator, JobRepository repository, Job salesPerformanceJob, RunLock lock) {
+    public RunLauncher(JobOperator operator, JobRepository repository, Job salesPerformanceJob, RunLock lock,
+                       DeliveryGate gate) {
         this.operator = operator;
         this.repository = repository;
         this.job = salesPerformanceJob;
         this.lock = lock;
+        this.gate = gate;
     }
 
     /** Starts, restarts or refuses the run key; holds its {@link RunLock} throughout. */
@@ -72,6 +80,36 @@ public class RunLauncher {
                         ? ". If its process died, run: recover " + executionId : ""), execution);
             }
             log.info("{}: restarting execution {} ({})", runKey, executionId, status);
+            return outcome(runKey, operator.restart(execution));
+        });
+    }
+
+    /**
+     * A person looked at why the gate held this execution and lets its packets go out as they are:
+     * records the release (so the restarted gate passes) and restarts the execution.
+     */
+    public Outcome release(long executionId) throws Exception {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            return new Outcome(ExitCodes.USAGE_OR_CONFIG, "no job execution " + executionId + " (see: status)", null);
+        }
+        String runKey = execution.getJobParameters().getString(Params.RUN_KEY);
+        return locked(runKey, () -> {
+            JobExecution last = repository.getLastJobExecution(execution.getJobInstance());
+            if (last != null && last.getId() != execution.getId()) {
+                return new Outcome(ExitCodes.REFUSED, "execution " + executionId + " of " + runKey
+                        + " is not its latest; the latest is " + last.getId() + " (" + last.getStatus() + ")", last);
+            }
+            if (execution.getStatus() != BatchStatus.FAILED || !gate.heldWithoutRelease(executionId)) {
+                return new Outcome(ExitCodes.REFUSED, "execution " + executionId + " of " + runKey + " is not HELD ("
+                        + execution.getStatus() + (execution.getStatus() == BatchStatus.ABANDONED
+                        ? ": it was recomputed as a new run of the key" : "") + "); nothing to release (see: status --run "
+                        + runKey + ")", execution);
+            }
+            String who = System.getProperty("user.name", "unknown") + "@" + RunLock.thisHost();
+            gate.release(execution.getJobInstance().getId(), runKey, executionId, who);
+            log.warn("{}: execution {} released by {}: restarting it to send the held packets as they are", runKey,
+                    executionId, who);
             return outcome(runKey, operator.restart(execution));
         });
     }
@@ -162,6 +200,14 @@ public class RunLauncher {
                 }
                 log.info("{}: completed before; starting rerun #{}", runKey, n);
                 execution = start(parameters(runKey, n));
+            } else if (gate.heldWithoutRelease(last.getId())) {
+                // Its numbers came from the source as it was: restarting at the gate would judge them again.
+                // Recompute everything as a new instance; nothing was sent, so its emails keep the held run's purpose.
+                log.warn("{}: execution {} was HELD and not released; recomputing from the source as a new run of the "
+                        + "key (to send the held packets as they were instead: release {})", runKey, last.getId(),
+                        last.getId());
+                operator.abandon(last);
+                execution = start(parameters(runKey, n, Params.deliveryPurpose(last.getJobParameters())));
             } else {
                 log.info("{}: restarting execution {} ({})", runKey, last.getId(), status);
                 execution = operator.restart(last);
@@ -193,6 +239,12 @@ public class RunLauncher {
                 .map(Throwable::getMessage).findFirst()
                 .or(() -> execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst())
                 .orElse(execution.getExitStatus().getExitDescription());
+        if (execution.getAllFailureExceptions().stream().anyMatch(DeliveryHeldException.class::isInstance)) {
+            return new Outcome(ExitCodes.FAILED, runKey + " HELD (execution " + execution.getId() + "): " + why
+                    + "\nNothing was sent to managers. Look at the figures (status --run " + runKey + "). To send the "
+                    + "packets as they are: release " + execution.getId() + ". After fixing the source: run the same "
+                    + "command again (it recomputes).", execution);
+        }
         if (status == BatchStatus.STOPPED) {
             return new Outcome(ExitCodes.FAILED, runKey + " STOPPED (execution " + execution.getId() + ") on request. "
                     + "Run the same command again (or: restart " + execution.getId() + ") to continue where it stopped.",
@@ -203,11 +255,20 @@ public class RunLauncher {
     }
 
     static JobParameters parameters(String runKey, long rerun) {
+        return builder(runKey, rerun).toJobParameters();
+    }
+
+    /** A new instance that recomputes a held one: the same ledger purpose (nothing of the held one was sent). */
+    static JobParameters parameters(String runKey, long rerun, String deliveryPurpose) {
+        return builder(runKey, rerun).addString(Params.PURPOSE, deliveryPurpose, false).toJobParameters();
+    }
+
+    private static JobParametersBuilder builder(String runKey, long rerun) {
         JobParametersBuilder b = new JobParametersBuilder().addString(Params.RUN_KEY, runKey, true);
         if (rerun > 0) {
             b.addLong(Params.RERUN, rerun, true);
         }
-        return b.toJobParameters();
+        return b;
     }
 
     /** Another launch of the same key won the race. */

@@ -4,10 +4,13 @@ import com.salesops.packets.delivery.Delivery;
 import com.salesops.packets.delivery.DeliveryLedger;
 import com.salesops.packets.delivery.OpsMailer;
 import com.salesops.packets.delivery.RunReport;
+import com.salesops.packets.guard.DeliveryGate;
+import com.salesops.packets.guard.GateResult;
 import com.salesops.packets.packet.PacketStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,14 +34,16 @@ final class RunReportListener implements JobExecutionListener {
     private final DeliveryLedger ledger;
     private final OpsMailer ops;
     private final WriteSummaryTasklet summary;
+    private final DeliveryGate gate;
     private final Path outputDir;
 
     RunReportListener(PacketStore packets, DeliveryLedger ledger, OpsMailer ops, WriteSummaryTasklet summary,
-                      Path outputDir) {
+                      DeliveryGate gate, Path outputDir) {
         this.packets = packets;
         this.ledger = ledger;
         this.ops = ops;
         this.summary = summary;
+        this.gate = gate;
         this.outputDir = outputDir;
     }
 
@@ -60,9 +65,17 @@ final class RunReportListener implements JobExecutionListener {
         Optional<String> error = failedStep.flatMap(s -> s.getFailureExceptions().stream().findFirst())
                 .or(() -> execution.getAllFailureExceptions().stream().findFirst())
                 .map(e -> String.valueOf(e.getMessage()));
+        Optional<GateResult> held = status == BatchStatus.FAILED
+                ? gate.forExecution(execution.getId()).filter(GateResult::held) : Optional.empty();
+        List<String> heldLines = new ArrayList<>();
+        held.ifPresent(g -> {
+            heldLines.addAll(g.reasons());
+            heldLines.add("Figures: " + g.figuresLine());
+        });
+        String shownStatus = held.isPresent() ? "HELD" : status.name();
         if (status != BatchStatus.COMPLETED) {
             try {
-                summary.write(execution, runKey, status.name(),
+                summary.write(execution, runKey, shownStatus,
                         failedStep.map(StepExecution::getStepName).orElse("(job)") + ": " + error.orElse(""));
             } catch (Exception e) {
                 log.warn("{}: run-summary.json not written for the failed run: {}", runKey, e.toString());
@@ -71,12 +84,12 @@ final class RunReportListener implements JobExecutionListener {
         ExecutionContext counts = summary.latestInvariant(execution);
         List<Delivery> deliveries = ledger.all(runKey).stream().filter(d -> d.purpose().equals(purpose)).toList();
         LocalDateTime start = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
-        RunReport report = new RunReport(runKey, execution.getId(), status.name(),
+        RunReport report = new RunReport(runKey, execution.getId(), shownStatus,
                 Duration.between(start, LocalDateTime.now()),
                 counts.getLong(ComputeAttainmentTasklet.BOOKINGS_READ, -1),
                 counts.getLong(ComputeAttainmentTasklet.CREDITED, -1),
                 counts.getLong(ComputeAttainmentTasklet.REJECTED, -1), packets.rendered(runKey).size(), deliveries,
-                failedStep.map(StepExecution::getStepName), error);
+                failedStep.map(StepExecution::getStepName), error, heldLines);
         ops.sendQuietly(report, outputDir.resolve(runKey).resolve("outbox"));
     }
 }

@@ -1,5 +1,8 @@
 package com.salesops.packets.run;
 
+import com.salesops.packets.guard.DeliveryGate;
+import com.salesops.packets.guard.GateDecision;
+import com.salesops.packets.guard.GateResult;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code status} report: the latest executions (or one run key's), each with its steps and
  * counts from the Spring Batch tables, and the run's packets, emails and rejects from the app
- * tables. Read-only; plain text for a terminal or a log.
+ * tables; an execution the delivery gate held shows as HELD with the reasons and the figures.
+ * Read-only; plain text for a terminal or a log.
  */
 @Component
 public class RunStatus {
@@ -29,10 +33,12 @@ public class RunStatus {
 
     private final JdbcTemplate jdbc;
     private final RunLock lock;
+    private final DeliveryGate gate;
 
-    public RunStatus(DataSource app, RunLock lock) {
+    public RunStatus(DataSource app, RunLock lock, DeliveryGate gate) {
         this.jdbc = new JdbcTemplate(app);
         this.lock = lock;
+        this.gate = gate;
     }
 
     /** The report of the last {@code last} executions, or of every execution of {@code runKey}. */
@@ -46,15 +52,18 @@ public class RunStatus {
                 "STATUS", "STARTED", "DURATION", "PACKETS rendered/sent/failed", "REJECTS"));
         for (Execution e : executions) {
             long[] mail = deliveries(e.runKey());
+            Optional<GateResult> gated = gate.forExecution(e.id());
+            boolean held = gated.filter(GateResult::held).isPresent() && e.status().equals("FAILED");
             out.append(String.format(Locale.ROOT, "%-22s %6d  %-9s  %-19s  %9s  %-28s  %d%n", e.runKey(), e.id(),
-                    e.status(), e.start() == null ? "-" : TIME.format(e.start()), duration(e.start(), e.end()),
+                    held ? "HELD" : e.status(), e.start() == null ? "-" : TIME.format(e.start()), duration(e.start(), e.end()),
                     count("SELECT COUNT(*) FROM packet WHERE run_key = ?", e.runKey()) + "/" + mail[0] + "/" + mail[1]
                             + (mail[2] > 0 ? " (" + mail[2] + " pending)" : ""),
                     count("SELECT COUNT(*) FROM booking_reject WHERE run_key = ?", e.runKey())));
             for (String step : steps(e.id())) {
                 out.append("    ").append(step).append('\n');
             }
-            if (e.status().equals("FAILED") && e.exitMessage() != null && !e.exitMessage().isBlank()) {
+            gated.ifPresent(g -> gateLines(out, e, g));
+            if (!held && e.status().equals("FAILED") && e.exitMessage() != null && !e.exitMessage().isBlank()) {
                 out.append("    why: ").append(e.exitMessage().lines().findFirst().orElse("")).append('\n');
             }
             if (e.status().equals("STARTED") || e.status().equals("STOPPING")) {
@@ -65,6 +74,25 @@ public class RunStatus {
             }
         }
         return out.toString();
+    }
+
+    /** What the delivery gate decided in this execution: reasons, figures, release, and what to do next. */
+    private static void gateLines(StringBuilder out, Execution e, GateResult g) {
+        if (g.decision() == GateDecision.PASSED) {
+            out.append("    gate: passed; ").append(g.figuresLine()).append('\n');
+            return;
+        }
+        for (String reason : g.reasons()) {
+            out.append("    held: ").append(reason).append('\n');
+        }
+        out.append("    gate: ").append(g.figuresLine()).append('\n');
+        g.release().ifPresentOrElse(r -> out.append("    released by ").append(r.by()).append(" at ").append(r.at())
+                .append(" (held in execution ").append(r.heldExecutionId()).append(")\n"), () -> {
+                    if (e.status().equals("FAILED")) {
+                        out.append("    nothing sent. To send as it is: release ").append(e.id())
+                                .append("; after fixing the source: run the same command again (it recomputes)\n");
+                    }
+                });
     }
 
     private List<Execution> executions(int last, Optional<String> runKey) {

@@ -11,6 +11,8 @@ import com.salesops.packets.delivery.OpsMailer;
 import com.salesops.packets.delivery.PacketMailer;
 import com.salesops.packets.delivery.PacketSender;
 import com.salesops.packets.delivery.SmtpChannel;
+import com.salesops.packets.guard.DeliveryGate;
+import com.salesops.packets.guard.DeliveryGateTasklet;
 import com.salesops.packets.history.RunHistory;
 import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.packet.excel.ExcelPacketWriter;
@@ -47,8 +49,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The one job: prepare → extract & credit → compute attainment → render packets → deliver →
- * summary. Identified by its run key alone (no incrementer): launching a key again restarts it.
+ * The one job: prepare → extract & credit → compute attainment → render packets → delivery gate →
+ * deliver → summary. Identified by its run key alone (no incrementer): launching a key again restarts it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PacketsProperties.class)
@@ -132,14 +134,15 @@ public class SalesPerformanceJobConfiguration {
 
     @Bean
     WriteSummaryTasklet runSummary(RunContexts contexts, PacketStore packets, DeliveryLedger ledger,
-                                   JobRepository jobRepository, PacketsProperties p) {
-        return new WriteSummaryTasklet(contexts, packets, ledger, jobRepository, outputDir(p));
+                                   JobRepository jobRepository, DeliveryGate gate, PacketsProperties p) {
+        return new WriteSummaryTasklet(contexts, packets, ledger, jobRepository, gate, outputDir(p));
     }
 
     @Bean
     RunReportListener runReportListener(PacketStore packets, DeliveryLedger ledger, PacketMailer mailer,
-                                        MailSettings settings, WriteSummaryTasklet runSummary, PacketsProperties p) {
-        return new RunReportListener(packets, ledger, new OpsMailer(mailer, settings), runSummary, outputDir(p));
+                                        MailSettings settings, WriteSummaryTasklet runSummary, DeliveryGate gate,
+                                        PacketsProperties p) {
+        return new RunReportListener(packets, ledger, new OpsMailer(mailer, settings), runSummary, gate, outputDir(p));
     }
 
     @Bean
@@ -154,7 +157,8 @@ public class SalesPerformanceJobConfiguration {
 
     @Bean
     Job salesPerformanceJob(JobRepository jobRepository, Step prepareRunStep, Step extractCreditsStep,
-                            Step computeAttainmentStep, Step renderPacketsStep, Step deliverPacketsStep,
+                            Step computeAttainmentStep, Step renderPacketsStep, Step deliveryGateStep,
+                            Step deliverPacketsStep,
                             Step writeSummaryStep, RunReportListener runReportListener, RunProgress progress,
                             JobExecutionListener runHistoryListener) {
         return new JobBuilder(JOB_NAME, jobRepository)
@@ -165,6 +169,7 @@ public class SalesPerformanceJobConfiguration {
                 .next(extractCreditsStep)
                 .next(computeAttainmentStep)
                 .next(renderPacketsStep)
+                .next(deliveryGateStep)
                 .next(deliverPacketsStep)
                 .next(writeSummaryStep)
                 .build();
@@ -260,6 +265,17 @@ public class SalesPerformanceJobConfiguration {
         return new StepBuilder("renderPacketPartitionStep", jobRepository)
                 .tasklet(new RenderPacketsTasklet(contexts, results, packets, app, excel, pdf, outputDir(p),
                         p.excel().maxDealRows(), stop), tx)
+                .listener(progress)
+                .build();
+    }
+
+    /** Holds delivery when the run's figures look wrong (guard/DeliveryGateRules); a held run ends here, exit 1. */
+    @Bean
+    Step deliveryGateStep(JobRepository jobRepository, PlatformTransactionManager tx, DeliveryGate gate,
+                          RunContexts contexts, RunProgress progress) {
+        return new StepBuilder("deliveryGateStep", jobRepository)
+                .tasklet(new DeliveryGateTasklet(gate, contexts::plan, Params.RUN_KEY), tx)
+                .listener(new StepTimer())
                 .listener(progress)
                 .build();
     }

@@ -3,6 +3,8 @@ package com.salesops.packets.run;
 import com.salesops.packets.delivery.Delivery;
 import com.salesops.packets.delivery.DeliveryLedger;
 import com.salesops.packets.delivery.DeliveryStatus;
+import com.salesops.packets.guard.DeliveryGate;
+import com.salesops.packets.guard.GateResult;
 import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.packet.RenderedPacket;
 import com.salesops.packets.source.Employee;
@@ -30,7 +32,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes {@code run-summary.json}: counts, the invariant, packets and emails, and timings per step. */
+/**
+ * Writes {@code run-summary.json}: counts, the invariant, the delivery gate's decision and figures,
+ * packets and emails, and timings per step.
+ */
 final class WriteSummaryTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(WriteSummaryTasklet.class);
@@ -40,14 +45,16 @@ final class WriteSummaryTasklet implements Tasklet {
     private final PacketStore packets;
     private final DeliveryLedger ledger;
     private final JobRepository jobRepository;
+    private final DeliveryGate gate;
     private final Path outputDir;
 
     WriteSummaryTasklet(RunContexts contexts, PacketStore packets, DeliveryLedger ledger, JobRepository jobRepository,
-                        Path outputDir) {
+                        DeliveryGate gate, Path outputDir) {
         this.contexts = contexts;
         this.packets = packets;
         this.ledger = ledger;
         this.jobRepository = jobRepository;
+        this.gate = gate;
         this.outputDir = outputDir;
     }
 
@@ -89,6 +96,10 @@ final class WriteSummaryTasklet implements Tasklet {
         invariant.put("bookingsWithUnbalancedPrimaryLines", ec.getLong(ComputeAttainmentTasklet.BROKEN, -1));
         invariant.put("holds", read >= 0 && read == credited + rejected && ec.getLong(ComputeAttainmentTasklet.BROKEN, -1) == 0);
         summary.put("invariant", invariant);
+        // the gate's figures for every run that got to it, held or not (a restart after a failed delivery
+        // shows the decision of the execution that passed the gate)
+        summary.put("gate", gate.latestForInstance(current.getJobInstance().getId()).map(GateResult::summary)
+                .orElseGet(() -> Map.of("decision", "NOT_REACHED")));
 
         List<RenderedPacket> rendered = packets.rendered(runKey);
         List<Delivery> deliveries = ledger.all(runKey);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Reads the organisation (employees, teams, memberships, quotas, rates) the run needs. */
@@ -17,6 +18,13 @@ public final class SourceReader {
     public SourceReader(SourceDatabase source) {
         this.source = source;
         this.jdbc = new JdbcTemplate(source.dataSource());
+    }
+
+    /** The date of the source's earliest booking ({@code earliest-booking.sql}); empty when it has none. */
+    public Optional<LocalDate> earliestBookingDate() {
+        List<Date> first = jdbc.query(source.sql("earliest-booking"), (rs, i) -> rs.getDate(1));
+        return first.isEmpty() || first.get(0) == null ? Optional.empty()
+                : Optional.of(first.get(0).toLocalDate());
     }
 
     /** Loads and validates the org for a run; throws {@link DataProblemException} naming what is wrong. */

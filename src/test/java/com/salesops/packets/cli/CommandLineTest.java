@@ -18,16 +18,16 @@ class CommandLineTest {
                 "--packets.output.dir=/tmp/x", "--rerun"});
 
         // then
-        assertThat(p.command()).isEqualTo(new Command.RunNightly(Optional.of(LocalDate.of(2026, 11, 26)), true));
+        assertThat(p.command()).isEqualTo(new Command.RunNightly(Optional.of(LocalDate.of(2026, 11, 26)), true, false));
         assertThat(p.springArgs()).containsExactly("--packets.output.dir=/tmp/x");
     }
 
     @Test
     void runMonthlyMonthIsOptional() throws Exception {
         assertThat(CommandLine.parse(new String[] {"run", "monthly"}).command())
-                .isEqualTo(new Command.RunMonthly(Optional.empty(), false));
+                .isEqualTo(new Command.RunMonthly(Optional.empty(), false, false));
         assertThat(CommandLine.parse(new String[] {"run", "monthly", "--month=2026-10"}).command())
-                .isEqualTo(new Command.RunMonthly(Optional.of(YearMonth.of(2026, 10)), false));
+                .isEqualTo(new Command.RunMonthly(Optional.of(YearMonth.of(2026, 10)), false, false));
     }
 
     @Test
