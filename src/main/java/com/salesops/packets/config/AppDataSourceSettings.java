@@ -4,6 +4,7 @@ import com.salesops.packets.support.JdbcStreaming;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * never creates, could be read. The stream itself is enabled per statement (credit/BulkLoad).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AppDatabaseProperties.class)
 public class AppDataSourceSettings {
 
     /** A folder that holds nothing: the only place the driver would read a server-named file from. */

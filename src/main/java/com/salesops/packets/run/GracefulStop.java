@@ -71,6 +71,12 @@ public class GracefulStop {
         return requested;
     }
 
+    /** The execution this JVM runs now, if any. */
+    public java.util.Optional<Long> runningExecutionId() {
+        JobExecution execution = running;
+        return execution == null ? java.util.Optional.empty() : java.util.Optional.of(execution.getId());
+    }
+
     void started(JobExecution execution) {
         running = execution;
     }

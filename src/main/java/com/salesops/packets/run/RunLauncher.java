@@ -45,14 +45,16 @@ public class RunLauncher {
     private final Job job;
     private final RunLock lock;
     private final DeliveryGate gate;
+    private final AppDatabaseWatch watch;
 
     public RunLauncher(JobOperator operator, JobRepository repository, Job salesPerformanceJob, RunLock lock,
-                       DeliveryGate gate) {
+                       DeliveryGate gate, AppDatabaseWatch watch) {
         this.operator = operator;
         this.repository = repository;
         this.job = salesPerformanceJob;
         this.lock = lock;
         this.gate = gate;
+        this.watch = watch;
     }
 
     /** Starts, restarts or refuses the run key; holds its {@link RunLock} throughout. */
@@ -165,7 +167,7 @@ public class RunLauncher {
                     : runKey + " is locked by a process that is gone (" + h.describe() + "). Run: recover " + exec
                     + ", then run again", null);
         }
-        try (AutoCloseable held = lock.hold(runKey)) {
+        try (AutoCloseable held = lock.hold(runKey); AutoCloseable watched = watch.watch(runKey)) {
             return action.call();
         } catch (RefusedException e) {
             return new Outcome(ExitCodes.REFUSED, runKey + ": " + e.getMessage(), null);
