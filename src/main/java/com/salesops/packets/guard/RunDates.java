@@ -38,6 +38,6 @@ public final class RunDates {
     /** A warning when the run's as-of lies before the source's earliest booking (none: no warning). */
     public static Optional<String> beforeEarliestBooking(LocalDate asOf, Optional<LocalDate> earliestBooking) {
         return earliestBooking.filter(asOf::isBefore).map(first -> "as-of " + asOf + " is before the earliest "
-                + "booking in the source (" + first + "): the run will credit nothing dated after it. Check the date.");
+                + "booking in the source (" + first + "): the run will find no booking to credit. Check the date.");
     }
 }

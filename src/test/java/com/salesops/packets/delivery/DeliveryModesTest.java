@@ -183,6 +183,7 @@ class DeliveryModesTest {
             a.add("--spring.mail.port=" + smtp.getSmtp().getPort());
         }
         a.addAll(List.of(extra));
+        a.add(com.salesops.packets.testing.JobRun.REJECT_RULE_OFF);
         return AttainmentPacketsApplication.run(a.toArray(String[]::new));
     }
 

@@ -189,6 +189,7 @@ class FixtureOrganisationJobTest {
             a.add("--packets.source.username=" + source.user());
             a.add("--packets.source.password=" + source.password());
             a.add("--packets.output.dir=" + out);
+            a.add(com.salesops.packets.testing.JobRun.REJECT_RULE_OFF);
             assertThat(AttainmentPacketsApplication.run(a.toArray(String[]::new))).isZero();
             inspect.accept(new JdbcTemplate(app.dataSource()));
         }

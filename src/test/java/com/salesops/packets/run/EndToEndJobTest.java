@@ -176,6 +176,7 @@ class EndToEndJobTest {
         a.add("--packets.output.dir=" + out);
         a.add("--spring.mail.host=127.0.0.1");
         a.add("--spring.mail.port=" + smtp.getSmtp().getPort());
+        a.add(com.salesops.packets.testing.JobRun.REJECT_RULE_OFF);
         return a.toArray(String[]::new);
     }
 }

@@ -54,7 +54,9 @@ public final class OwnMariaDbServer implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try (Connection c = DriverManager.getConnection(serverUrl(), "root", "")) {
-                return;
+                if (c.isValid(5)) {
+                    return;
+                }
             } catch (SQLException e) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     throw new IllegalStateException("own MariaDB server did not start on port " + port + " ("
