@@ -47,7 +47,8 @@ class DeliveryJobTest {
             "team-4", "dara.byrne@example.com", "team-5", "emeka.obi@example.com");
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    // a free port: other test runs on the same machine may hold GreenMail's fixed 3025
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path out;

@@ -33,7 +33,8 @@ class DeliveryModesTest {
     private static final String RUN = "nightly-2026-11-26";
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    // a free port: other test runs on the same machine may hold GreenMail's fixed 3025
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path out;

@@ -42,7 +42,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class EndToEndJobTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    // a free port: other test runs on the same machine may hold GreenMail's fixed 3025
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path out;
