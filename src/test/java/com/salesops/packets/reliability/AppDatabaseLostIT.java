@@ -63,7 +63,7 @@ class AppDatabaseLostIT {
                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
                     "--packets.mail.retry-backoff=100ms", "--packets.render.threads=1"));
             PacketsJar.Run run = jar.start("run", "nightly", "--as-of", AS_OF);
-            PacketsJar.await(run, Duration.ofMinutes(5), () -> countOnceMigrated(appDb, "SELECT COUNT(*) FROM packet") >= 1,
+            PacketsJar.await(run, Duration.ofMinutes(10), () -> countOnceMigrated(appDb, "SELECT COUNT(*) FROM packet") >= 1,
                     "the first packet");
 
             // when: the app database is killed
