@@ -1,6 +1,7 @@
 package com.salesops.packets.credit;
 
 import com.salesops.packets.calendar.Period;
+import com.salesops.packets.support.JdbcStreaming;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -195,6 +196,54 @@ public final class CreditStore {
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("cannot read the credited bookings of " + runKey + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The lines of a run dated in {@code span}, in {@link LineCursor#ORDER}, streamed. On
+     * MySQL/MariaDB the ids are sorted as bytes (code point order whatever the column's collation;
+     * a case-insensitive collation would sort otherwise).
+     */
+    public LineCursor linesDated(String runKey, Period span, int fetchSize) {
+        Connection connection = null;
+        PreparedStatement ps = null;
+        try {
+            connection = dataSource.getConnection();
+            String order = JdbcStreaming.isMySql(connection)
+                    ? "CAST(l.booking_id AS BINARY), CAST(l.employee_id AS BINARY), l.reversal"
+                    : "l.booking_id, l.employee_id, l.reversal";
+            ps = connection.prepareStatement("SELECT " + LINE_COLUMNS + ", l.account_name FROM credit_line l "
+                    + "WHERE l.run_key = ? AND l.line_date BETWEEN ? AND ? ORDER BY " + order,
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            ps.setFetchSize(fetchSize);
+            ps.setString(1, runKey);
+            ps.setDate(2, Date.valueOf(span.start()));
+            ps.setDate(3, Date.valueOf(span.end()));
+            return new LineCursor(runKey, connection, ps, ps.executeQuery());
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(ps, connection);
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new DataAccessResourceFailureException("cannot read the credit lines of " + runKey + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(PreparedStatement ps, Connection connection) {
+        try {
+            if (ps != null) {
+                ps.close();
+            }
+        } catch (SQLException ignored) {
+            // the original failure is the one to report
+        }
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // the original failure is the one to report
         }
     }
 

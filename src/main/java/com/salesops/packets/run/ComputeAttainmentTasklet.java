@@ -3,6 +3,7 @@ package com.salesops.packets.run;
 import com.salesops.packets.attainment.AttainmentCalculator;
 import com.salesops.packets.attainment.AttainmentResults;
 import com.salesops.packets.attainment.ResultStore;
+import com.salesops.packets.changes.RunChanges;
 import com.salesops.packets.credit.CreditStore;
 import com.salesops.packets.credit.Reconciliation;
 import com.salesops.packets.credit.TeamDayTotals;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Computes rep and team results for every window from the run's credit lines, checks the
- * reconciliation invariant (DESIGN §4.9), stores the results and writes the three CSV files.
+ * reconciliation invariant (DESIGN §4.9), stores the results and writes the CSV files, then the
+ * changes since the previous run (DESIGN §4.10, changes.csv).
  */
 final class ComputeAttainmentTasklet implements Tasklet {
 
@@ -37,15 +39,17 @@ final class ComputeAttainmentTasklet implements Tasklet {
     private final SourceDatabase source;
     private final CreditStore credits;
     private final ResultStore results;
+    private final RunChanges changes;
     private final Path outputDir;
     private final int fetchSize;
 
     ComputeAttainmentTasklet(RunContexts contexts, SourceDatabase source, CreditStore credits, ResultStore results,
-                             Path outputDir, int fetchSize) {
+                             RunChanges changes, Path outputDir, int fetchSize) {
         this.contexts = contexts;
         this.source = source;
         this.credits = credits;
         this.results = results;
+        this.changes = changes;
         this.outputDir = outputDir;
         this.fetchSize = fetchSize;
     }
@@ -93,6 +97,7 @@ final class ComputeAttainmentTasklet implements Tasklet {
         RunOutputs.writeAttainment(dir.resolve("attainment.csv"), runKey, computed.rows());
         RunOutputs.writeRejects(dir.resolve("rejects.csv"), runKey, credits.rejects(runKey));
         RunOutputs.writeFlags(dir.resolve("flags.csv"), runKey, computed.flags());
+        changes.compute(run.plan(), run.org(), computed.rows(), dir, fetchSize);
         contribution.incrementWriteCount(computed.rows().size());
         log.info("{}: {} bookings read = {} credited + {} rejected; {} lines; {} result rows, {} flags", runKey, read,
                 credited, rejected, lines[0], computed.rows().size(), computed.flags().size());

@@ -1,6 +1,8 @@
 package com.salesops.packets.run;
 
 import com.salesops.packets.attainment.ResultStore;
+import com.salesops.packets.changes.ChangeStore;
+import com.salesops.packets.changes.RunChanges;
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.credit.CreditOutcome;
 import com.salesops.packets.credit.CreditStore;
@@ -77,6 +79,16 @@ public class SalesPerformanceJobConfiguration {
     @Bean
     ResultStore resultStore(DataSource app) {
         return new ResultStore(app);
+    }
+
+    @Bean
+    ChangeStore changeStore(DataSource app) {
+        return new ChangeStore(app);
+    }
+
+    @Bean
+    RunChanges runChanges(RunHistory history, CreditStore credits, ResultStore results, ChangeStore changes) {
+        return new RunChanges(history, credits, results, changes);
     }
 
     @Bean
@@ -226,10 +238,10 @@ public class SalesPerformanceJobConfiguration {
 
     @Bean
     Step computeAttainmentStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
-                               SourceDatabase source, CreditStore credits, ResultStore results, PacketsProperties p,
-                               DataSourceProperties app, RunProgress progress) {
+                               SourceDatabase source, CreditStore credits, ResultStore results, RunChanges changes,
+                               PacketsProperties p, DataSourceProperties app, RunProgress progress) {
         return new StepBuilder("computeAttainmentStep", jobRepository)
-                .tasklet(new ComputeAttainmentTasklet(contexts, source, credits, results, outputDir(p),
+                .tasklet(new ComputeAttainmentTasklet(contexts, source, credits, results, changes, outputDir(p),
                         JdbcStreaming.fetchSize(app.getUrl())), tx)
                 .listener(new StepTimer())
                 .listener(progress)

@@ -1,0 +1,173 @@
+package com.salesops.packets.changes;
+
+import com.salesops.packets.attainment.Level;
+import com.salesops.packets.calendar.Window;
+import com.salesops.packets.credit.CreditRole;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A run's changes in the app database: which run it was compared with, the per-node figures (the
+ * rows of changes.csv) and the changed deal lines. Written by the compute step; read by packets
+ * and emails, each for its own subtree.
+ */
+public final class ChangeStore {
+
+    /** Lines written per batch while the two runs are merged. */
+    static final int BATCH = 1_000;
+
+    private static final String NODE_COLUMNS = "node_level, node_id, team_id, new_credit, restated_credit, new_deals, "
+            + "cancelled_deals, restated_deals, month_change, quarter_change, year_change";
+    private static final String LINE_COLUMNS = "kind, booking_id, employee_id, credit_role, team_id, previous_team_id, "
+            + "account_name, line_date, amount_before, amount_after, in_closed_period";
+    private static final int[] LINE_TYPES = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DECIMAL, Types.DECIMAL, Types.BOOLEAN,
+            Types.DECIMAL};
+
+    private final JdbcTemplate jdbc;
+
+    public ChangeStore(DataSource appDataSource) {
+        this.jdbc = new JdbcTemplate(appDataSource);
+    }
+
+    /** Removes a run's changes (a fresh computation, or retention). */
+    public void deleteRun(String runKey) {
+        jdbc.update("DELETE FROM changed_line WHERE run_key = ?", runKey);
+        jdbc.update("DELETE FROM node_change WHERE run_key = ?", runKey);
+        jdbc.update("DELETE FROM change_run WHERE run_key = ?", runKey);
+    }
+
+    /** Records which run {@code runKey} was compared with (none: there was no earlier run). */
+    void saveComparison(String runKey, Optional<String> previousRunKey, Optional<LocalDate> previousAsOf) {
+        jdbc.update("INSERT INTO change_run (run_key, previous_run_key, previous_as_of) VALUES (?, ?, ?)",
+                runKey, previousRunKey.orElse(null), previousAsOf.map(Date::valueOf).orElse(null));
+    }
+
+    void saveNodes(String runKey, List<NodeChange> rows) {
+        List<Object[]> args = new ArrayList<>(rows.size());
+        for (NodeChange c : rows) {
+            ChangeFigures f = c.figures();
+            args.add(new Object[] {runKey, c.level().name(), c.nodeId(), c.teamId().orElse(null), f.newCredit(),
+                    f.restatedCredit(), f.newDeals(), f.cancelledDeals(), f.restatedDeals(),
+                    c.attainmentChange(Window.MONTH).orElse(null), c.attainmentChange(Window.QUARTER).orElse(null),
+                    c.attainmentChange(Window.YEAR).orElse(null)});
+        }
+        jdbc.batchUpdate("INSERT INTO node_change (run_key, " + NODE_COLUMNS + ") VALUES (" + "?, ".repeat(11) + "?)",
+                args, new int[] {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DECIMAL,
+                    Types.DECIMAL, Types.INTEGER, Types.INTEGER, Types.INTEGER, Types.DECIMAL, Types.DECIMAL,
+                    Types.DECIMAL});
+    }
+
+    void saveLines(String runKey, Collection<ChangedLine> lines) {
+        List<Object[]> args = new ArrayList<>(lines.size());
+        for (ChangedLine l : lines) {
+            ChangedDeal d = l.deal();
+            args.add(new Object[] {runKey, l.kind().name(), d.bookingId(), d.employeeId(), d.role().name(), d.teamId(),
+                    d.previousTeamId().orElse(null), clip(d.accountName()), Date.valueOf(l.lineDate()),
+                    l.before().orElse(null), l.after().orElse(null), l.inClosedPeriod(), l.delta().abs()});
+        }
+        if (!args.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO changed_line (run_key, " + LINE_COLUMNS + ", abs_delta) VALUES ("
+                    + "?, ".repeat(12) + "?)", args, LINE_TYPES);
+        }
+    }
+
+    /** The run {@code runKey} was compared with: empty when the changes were never computed. */
+    public Optional<Comparison> comparison(String runKey) {
+        return jdbc.query("SELECT previous_run_key, previous_as_of FROM change_run WHERE run_key = ?",
+                (rs, i) -> new Comparison(Optional.ofNullable(rs.getString(1)),
+                        Optional.ofNullable(rs.getDate(2)).map(Date::toLocalDate)), runKey).stream().findFirst();
+    }
+
+    /** Every row of changes.csv, in its order. */
+    public List<NodeChange> nodes(String runKey) {
+        List<NodeChange> rows = jdbc.query("SELECT " + NODE_COLUMNS + " FROM node_change WHERE run_key = ?",
+                (rs, i) -> node(rs), runKey);
+        rows.sort(ChangesCalculator.CSV_ORDER);
+        return rows;
+    }
+
+    /** How many changed lines of each kind the teams hold (by this run's team or the previous run's). */
+    long countLines(String runKey, Collection<String> teams, ChangeKind kind) {
+        List<Object> args = args(runKey, teams, kind);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM changed_line WHERE " + teamFilter(teams.size()),
+                Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    /** The changed lines of a kind the teams hold, largest change first, at most {@code limit}. */
+    List<ChangedLine> largestLines(String runKey, Collection<String> teams, ChangeKind kind, int limit) {
+        return jdbc.query("SELECT " + LINE_COLUMNS + " FROM changed_line WHERE " + teamFilter(teams.size())
+                + " ORDER BY abs_delta DESC, booking_id, employee_id LIMIT " + limit, (rs, i) -> line(rs),
+                args(runKey, teams, kind).toArray());
+    }
+
+    /** Every changed line of a kind the teams hold, largest change first, streamed. */
+    void forEachLine(String runKey, Collection<String> teams, ChangeKind kind, Consumer<ChangedLine> action) {
+        jdbc.query("SELECT " + LINE_COLUMNS + " FROM changed_line WHERE " + teamFilter(teams.size())
+                + " ORDER BY abs_delta DESC, booking_id, employee_id", rs -> {
+                    action.accept(line(rs));
+                }, args(runKey, teams, kind).toArray());
+    }
+
+    private static String teamFilter(int teams) {
+        String marks = Collections.nCopies(teams, "?").stream().collect(Collectors.joining(","));
+        return "run_key = ? AND kind = ? AND (team_id IN (" + marks + ") OR previous_team_id IN (" + marks + "))";
+    }
+
+    private static List<Object> args(String runKey, Collection<String> teams, ChangeKind kind) {
+        List<Object> a = new ArrayList<>();
+        a.add(runKey);
+        a.add(kind.name());
+        a.addAll(teams);
+        a.addAll(teams);
+        return a;
+    }
+
+    private static NodeChange node(ResultSet rs) throws SQLException {
+        Map<Window, BigDecimal> change = new EnumMap<>(Window.class);
+        putIfPresent(change, Window.MONTH, rs.getBigDecimal(9));
+        putIfPresent(change, Window.QUARTER, rs.getBigDecimal(10));
+        putIfPresent(change, Window.YEAR, rs.getBigDecimal(11));
+        return new NodeChange(Level.valueOf(rs.getString(1)), rs.getString(2), Optional.ofNullable(rs.getString(3)),
+                new ChangeFigures(rs.getBigDecimal(4).setScale(2), rs.getBigDecimal(5).setScale(2), rs.getInt(6),
+                        rs.getInt(7), rs.getInt(8)), change);
+    }
+
+    private static void putIfPresent(Map<Window, BigDecimal> map, Window w, BigDecimal value) {
+        if (value != null) {
+            map.put(w, value.setScale(2));
+        }
+    }
+
+    private static ChangedLine line(ResultSet rs) throws SQLException {
+        ChangedDeal deal = new ChangedDeal(rs.getString(2), rs.getString(7), rs.getString(3),
+                CreditRole.valueOf(rs.getString(4)), rs.getString(5), Optional.ofNullable(rs.getString(6)));
+        return new ChangedLine(ChangeKind.valueOf(rs.getString(1)), deal, rs.getDate(8).toLocalDate(),
+                Optional.ofNullable(rs.getBigDecimal(9)).map(v -> v.setScale(2)),
+                Optional.ofNullable(rs.getBigDecimal(10)).map(v -> v.setScale(2)), rs.getBoolean(11));
+    }
+
+    private static String clip(String s) {
+        return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+
+    /** Which run a run was compared with. */
+    public record Comparison(Optional<String> previousRunKey, Optional<LocalDate> previousAsOf) {
+    }
+}
