@@ -1,0 +1,154 @@
+package com.salesops.packets.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.salesops.packets.testing.JobRun;
+import com.salesops.packets.testing.MariaDb;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Changes since the previous run (DESIGN §4.10, §5) through the whole job on MariaDB: runs on the
+ * same app database with the source of {@code fixtures/changes-org.sql} changed in between.
+ * Quotas are 10,000.00 a month per rep (Oct–Dec), so a rep's MONTH quota is 10,000.00 and its
+ * QUARTER and YEAR quota 30,000.00; team-1 (R1, R2) has twice that, team-2 (R3) the same, the
+ * region three times.
+ */
+class ChangesJobTest {
+
+    private static final String HEADER = "run_key,previous_run_key,level,node_id,team_id,new_credit,restated_credit,"
+            + "new_deals,cancelled_deals,restated_deals,month_attainment_change,quarter_attainment_change,"
+            + "year_attainment_change";
+
+    @TempDir
+    Path out;
+
+    private MariaDb source;
+    private MariaDb app;
+    private JobRun job;
+
+    @BeforeEach
+    void setUp() {
+        source = MariaDb.create("ap_chg_src");
+        source.runScript("/db/source/schema.sql");
+        source.runScript("/fixtures/changes-org.sql");
+        app = MariaDb.create("ap_chg_app");
+        job = new JobRun(source, app, out);
+    }
+
+    @AfterEach
+    void tearDown() {
+        source.close();
+        app.close();
+    }
+
+    @Test
+    void secondNightlyReportsEveryKindOfChangeSinceTheFirstToTheCent() throws IOException {
+        // given: the first nightly, as of 2026-11-25, then the source changes
+        assertThat(job.run("run", "nightly", "--as-of", "2026-11-25")).isZero();
+        changeTheSource();
+
+        // when
+        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+
+        // then
+        // Previous run P = nightly-2026-11-25 (Dp = 2026-11-25); both read from 2026-01-01, so
+        // C = [2026-01-01, 2026-11-25] and the new days are (Dp, D] = 2026-11-26.
+        // Lines of P: B0 R2 1,000 (Nov 12); B1 R1 5,000 + R2 5,000 (Oct 10); B2 R3 4,000 (Oct 20);
+        //             B3 R1 6,000 (Nov 5); B4 R3 3,000 (Nov 10).
+        // Lines of R: B0 R2 1,000; B1 R1 6,000 + R2 4,000 (split 60/40 now); B2 R3 5,000 (amount changed);
+        //             B3 R1 6,000 and its reversal −6,000 on Nov 26; B4 R3 3,000 and its reversal −3,000 on
+        //             Nov 20 (cancelled before Dp, entered after); B5 R2 2,000 (Oct 25, backdated);
+        //             B6 R1 4,000 + R2 4,000 (Nov 26, new).
+        // R1: new = −6,000 + 4,000 = −2,000.00 (new {B6}, cancelled {B3});
+        //     restated = (6,000 + 6,000) − (5,000 + 6,000) = 1,000.00 ({B1})
+        // R2: new = 4,000.00 ({B6}); restated = (1,000 + 4,000 + 2,000) − (1,000 + 5,000) = 1,000.00 ({B1, B5})
+        // R3: new = 0.00; restated = (5,000 + 3,000 − 3,000) − (4,000 + 3,000) = −2,000.00 ({B2, B4})
+        // team-1 = R1 + R2 lines: new = −6,000 + 4,000 + 4,000 = 2,000.00, new {B6} once, cancelled {B3};
+        //     restated = 1,000 + 1,000 = 2,000.00 ({B1, B5}); team-2 = R3's; region: new 2,000.00,
+        //     restated 2,000 − 2,000 = 0.00 over {B1, B5, B2, B4} = 4 bookings.
+        // MONTH attainment (Nov quota: rep 10,000, team-1 20,000, team-2 10,000, region 30,000):
+        //   P: R1 6,000 = 60.00; R2 1,000 = 10.00; R3 3,000 = 30.00; team-1 7,000 = 35.00; team-2 30.00;
+        //      region 10,000 / 30,000 = 33.33
+        //   R: R1 6,000 − 6,000 + 4,000 = 40.00; R2 1,000 + 4,000 = 50.00; R3 0.00; team-1 9,000 = 45.00;
+        //      team-2 0.00; region 9,000 / 30,000 = 30.00
+        //   change: R1 −20.00, R2 40.00, R3 −30.00, team-1 10.00, team-2 −30.00, region −3.33
+        // QUARTER = YEAR (every line and quota is in Q4; quota rep 30,000, team-1 60,000, region 90,000):
+        //   P: R1 11,000 = 36.67; R2 6,000 = 20.00; R3 7,000 = 23.33; team-1 17,000 = 28.33;
+        //      team-2 23.33; region 24,000 = 26.67
+        //   R: R1 6,000 + 6,000 − 6,000 + 4,000 = 10,000 = 33.33; R2 4,000 + 1,000 + 2,000 + 4,000 = 11,000
+        //      = 36.67; R3 5,000 = 16.67; team-1 21,000 = 35.00; team-2 16.67; region 26,000 = 28.89
+        //   change: R1 −3.34, R2 16.67, R3 −6.66, team-1 6.67, team-2 −6.66, region 2.22
+        assertThat(exit).isZero();
+        String k = "nightly-2026-11-26,nightly-2026-11-25,";
+        assertThat(lines(job.runDir("nightly-2026-11-26").resolve("changes.csv"))).containsExactly(HEADER,
+                k + "TEAM,region,,2000.00,0.00,1,1,4,-3.33,2.22,2.22",
+                k + "TEAM,team-1,region,2000.00,2000.00,1,1,2,10.00,6.67,6.67",
+                k + "TEAM,team-2,region,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66",
+                k + "REP,R1,team-1,-2000.00,1000.00,1,1,1,-20.00,-3.34,-3.34",
+                k + "REP,R2,team-1,4000.00,1000.00,1,0,2,40.00,16.67,16.67",
+                k + "REP,R3,team-2,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66");
+    }
+
+    @Test
+    void aFirstRunHasAHeaderOnlyChangesFile() throws IOException {
+        // when
+        int exit = job.run("run", "nightly", "--as-of", "2026-11-25");
+
+        // then
+        assertThat(exit).isZero();
+        assertThat(lines(job.runDir("nightly-2026-11-25").resolve("changes.csv"))).containsExactly(HEADER);
+    }
+
+    @Test
+    void aMonthlyComparesWithThePreviousMonthlyNeverWithANightly() throws IOException {
+        // given: a nightly before the first monthly, a nightly between the two monthlies
+        changeTheSource();
+        assertThat(job.run("run", "nightly", "--as-of", "2026-10-15")).isZero();
+        assertThat(job.run("run", "monthly", "--month", "2026-10")).isZero();
+        assertThat(job.run("run", "nightly", "--as-of", "2026-11-25")).isZero();
+
+        // when
+        int exit = job.run("run", "monthly", "--month", "2026-11");
+
+        // then: monthly-2026-10 had no earlier monthly (the nightly of Oct 15 does not count)
+        assertThat(exit).isZero();
+        assertThat(lines(job.runDir("monthly-2026-10").resolve("changes.csv"))).containsExactly(HEADER);
+        // monthly-2026-11 (D = Nov 30) against monthly-2026-10 (Dp = Oct 31), same source: nothing
+        // restated. R1's new lines (Oct 31, Nov 30]: B3 6,000 and its reversal −6,000, B6 4,000 =
+        // 4,000.00 on new {B3, B6}, cancelled {B3}. MONTH: Oct vs Nov, another period: empty.
+        // QUARTER = YEAR: Oct 31 R1 had B1 6,000 / 30,000 = 20.00; Nov 30 6,000 + 6,000 − 6,000 +
+        // 4,000 = 10,000 / 30,000 = 33.33 → 13.33
+        List<String> monthly = lines(job.runDir("monthly-2026-11").resolve("changes.csv"));
+        assertThat(monthly).hasSize(7).allMatch(l -> l.equals(HEADER) || l.startsWith("monthly-2026-11,monthly-2026-10,"));
+        assertThat(monthly).contains("monthly-2026-11,monthly-2026-10,REP,R1,team-1,4000.00,0.00,2,1,0,,13.33,13.33");
+    }
+
+    /** What happened in the source between the two nightlies. */
+    private void changeTheSource() {
+        source.runSql("""
+                UPDATE booking_credit SET split_percent = 60.00 WHERE booking_id = 'B1' AND employee_id = 'R1';
+                UPDATE booking_credit SET split_percent = 40.00 WHERE booking_id = 'B1' AND employee_id = 'R2';
+                UPDATE booking SET amount = 5000.00 WHERE booking_id = 'B2';
+                UPDATE booking SET status = 'CANCELLED', cancelled_date = '2026-11-26' WHERE booking_id = 'B3';
+                UPDATE booking SET status = 'CANCELLED', cancelled_date = '2026-11-20' WHERE booking_id = 'B4';
+                INSERT INTO booking (booking_id, booking_date, account_name, amount, currency, booking_type, channel,
+                    partner_name, status, cancelled_date, updated_at) VALUES
+                 ('B5', '2026-10-25', 'Elm Energy', 2000.00, 'USD', 'NEW', 'DIRECT', NULL, 'BOOKED', NULL, '2026-11-26 09:00:00'),
+                 ('B6', '2026-11-26', 'Fir Finance', 8000.00, 'USD', 'NEW', 'DIRECT', NULL, 'BOOKED', NULL, '2026-11-26 11:00:00');
+                INSERT INTO booking_credit (booking_id, employee_id, credit_role, split_percent) VALUES
+                 ('B5', 'R2', 'PRIMARY', 100.00), ('B6', 'R1', 'PRIMARY', 50.00), ('B6', 'R2', 'PRIMARY', 50.00);
+                """);
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8);
+    }
+}
