@@ -1,6 +1,7 @@
 package com.salesops.packets.changes;
 
 import com.salesops.packets.attainment.Level;
+import com.salesops.packets.calendar.RunType;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.credit.CreditRole;
 import java.math.BigDecimal;
@@ -13,10 +14,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,6 +127,69 @@ public final class ChangeStore {
                 + " ORDER BY abs_delta DESC, booking_id, employee_id", rs -> {
                     action.accept(line(rs));
                 }, args(runKey, teams, kind).toArray());
+    }
+
+    /** What each packet of the run shows of its changes (the run's figures are read once). */
+    public PacketChangeSource forRun(String runKey) {
+        Optional<Comparison> comparison = comparison(runKey);
+        if (comparison.isEmpty() || comparison.get().previousRunKey().isEmpty()) {
+            return PacketChangeSource.NONE;
+        }
+        Map<String, NodeChange> teams = new HashMap<>();
+        Map<String, NodeChange> reps = new HashMap<>();
+        for (NodeChange c : nodes(runKey)) {
+            (c.level() == Level.TEAM ? teams : reps).put(c.nodeId(), c);
+        }
+        return (teamId, children, subtree, employees) -> {
+            List<NodeChange> teamRows = new ArrayList<>();
+            Optional.ofNullable(teams.get(teamId)).ifPresent(teamRows::add);
+            children.forEach(id -> Optional.ofNullable(teams.get(id)).ifPresent(teamRows::add));
+            List<NodeChange> repRows = employees.stream().map(reps::get).filter(Objects::nonNull)
+                    .sorted(ChangesCalculator.CSV_ORDER).toList();
+            return new PacketChanges(comparison.get().previousRunKey(), comparison.get().previousAsOf(), teamRows,
+                    repRows, lines(runKey, List.copyOf(subtree)));
+        };
+    }
+
+    /**
+     * The one-line summary each packet email of a run carries, by team id (DESIGN §4.10): the
+     * team's changes since the previous run, or that there was no earlier run to compare with.
+     */
+    public Function<String, String> emailLines(String runKey, RunType type, String currency) {
+        Optional<String> previous = comparison(runKey).flatMap(Comparison::previousRunKey);
+        if (previous.isEmpty()) {
+            return teamId -> ChangeSentences.noPrevious(type);
+        }
+        Map<String, NodeChange> teams = teamChanges(runKey);
+        return teamId -> Optional.ofNullable(teams.get(teamId))
+                .map(c -> ChangeSentences.summary(previous.get(), c.figures(), currency))
+                .orElse(ChangeSentences.noPrevious(type));
+    }
+
+    /** The team figures of every team of a run, by team id (empty when the run was compared with none). */
+    public Map<String, NodeChange> teamChanges(String runKey) {
+        Map<String, NodeChange> teams = new HashMap<>();
+        nodes(runKey).stream().filter(c -> c.level() == Level.TEAM).forEach(c -> teams.put(c.nodeId(), c));
+        return teams;
+    }
+
+    private ChangedLines lines(String runKey, List<String> teams) {
+        return new ChangedLines() {
+            @Override
+            public long count(ChangeKind kind) {
+                return countLines(runKey, teams, kind);
+            }
+
+            @Override
+            public List<ChangedLine> largest(ChangeKind kind, int limit) {
+                return largestLines(runKey, teams, kind, limit);
+            }
+
+            @Override
+            public void forEach(ChangeKind kind, Consumer<ChangedLine> action) {
+                forEachLine(runKey, teams, kind, action);
+            }
+        };
     }
 
     private static String teamFilter(int teams) {

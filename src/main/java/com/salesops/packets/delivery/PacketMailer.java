@@ -176,6 +176,7 @@ public final class PacketMailer {
         b.append("Hello ").append(email.managerName()).append(",\n\n");
         b.append("Your performance packet for ").append(email.teamName()).append(" (as of ").append(email.asOf())
                 .append(", run ").append(email.runKey()).append(") is attached.\n\n");
+        email.changesLine().ifPresent(line -> b.append(line).append("\n\n"));
         for (Window w : Window.values()) {
             headline(email, w).ifPresent(r -> b.append(String.format(Locale.US, "%-8s attainment %s of quota %s, credited %s, %s%n",
                     w, pct(r.attainmentPct()), money(r.quota()), money(Optional.of(r.credited())),
@@ -193,6 +194,7 @@ public final class PacketMailer {
         b.append("<p>Hello ").append(html(email.managerName())).append(",</p>");
         b.append("<p>Your performance packet for <b>").append(html(email.teamName())).append("</b> (as of ")
                 .append(email.asOf()).append(", run ").append(html(email.runKey())).append(") is attached.</p>");
+        email.changesLine().ifPresent(line -> b.append("<p>").append(html(line)).append("</p>"));
         b.append("<table cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th align=\"left\">Window</th>"
                 + "<th align=\"right\">Attainment</th><th align=\"right\">Quota</th><th align=\"right\">Credited</th>"
                 + "<th align=\"left\">Pace</th></tr>");

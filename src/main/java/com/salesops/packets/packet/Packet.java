@@ -4,6 +4,7 @@ import com.salesops.packets.attainment.Distribution;
 import com.salesops.packets.attainment.Flag;
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.calendar.RunPlan;
+import com.salesops.packets.changes.PacketChanges;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.source.Employee;
 import com.salesops.packets.source.Team;
@@ -29,6 +30,7 @@ import java.util.SortedMap;
  * @param deals             the subtree's credit lines, at most {@code dealRowsShown} of them
  * @param totalDealLines    how many lines the subtree has in all
  * @param dealRowsShown     how many lines {@code deals} yields (less than totalDealLines when the sheet limit cut it)
+ * @param changes           what changed in the subtree since the previous run (DESIGN §4.10)
  */
 public record Packet(
         RunPlan plan,
@@ -44,7 +46,18 @@ public record Packet(
         Map<Window, SortedMap<LocalDate, BigDecimal>> dailyCredit,
         DealSource deals,
         long totalDealLines,
-        long dealRowsShown) {
+        long dealRowsShown,
+        PacketChanges changes) {
+
+    /** A packet without a comparison with an earlier run (it says there is none). */
+    public Packet(RunPlan plan, Instant generatedAt, Team team, Employee manager, List<NodeResult> teamRows,
+                  List<NodeResult> repRows, Map<String, String> teamNames, List<String> directChildTeamIds,
+                  Map<Window, Distribution> distribution, List<Flag> flags,
+                  Map<Window, SortedMap<LocalDate, BigDecimal>> dailyCredit, DealSource deals, long totalDealLines,
+                  long dealRowsShown) {
+        this(plan, generatedAt, team, manager, teamRows, repRows, teamNames, directChildTeamIds, distribution, flags,
+                dailyCredit, deals, totalDealLines, dealRowsShown, PacketChanges.none());
+    }
 
     public String runKey() {
         return plan.runKey();

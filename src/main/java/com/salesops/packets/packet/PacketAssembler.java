@@ -9,6 +9,7 @@ import com.salesops.packets.attainment.ResultOrder;
 import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.RunPlan;
 import com.salesops.packets.calendar.Window;
+import com.salesops.packets.changes.PacketChangeSource;
 import com.salesops.packets.credit.CreditLine;
 import com.salesops.packets.credit.CreditStore;
 import com.salesops.packets.credit.CreditedBooking;
@@ -59,9 +60,17 @@ public final class PacketAssembler {
     private final DataSource app;
     private final JdbcTemplate jdbc;
     private final int maxDealRows;
+    private final PacketChangeSource changes;
 
     public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, DataSource app,
                            int maxDealRows) {
+        this(plan, org, rows, flags, app, maxDealRows, PacketChangeSource.NONE);
+    }
+
+    /** @param changes each packet's part of the changes since the previous run */
+    public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, DataSource app,
+                           int maxDealRows, PacketChangeSource changes) {
+        this.changes = changes;
         this.plan = plan;
         this.org = org;
         this.rows = rows;
@@ -150,7 +159,7 @@ public final class PacketAssembler {
         };
         return new Packet(plan, generatedAt, team, manager, List.copyOf(teamRows), List.copyOf(repRows),
                 Collections.unmodifiableMap(teamNames), children, distribution, packetFlags,
-                dailyCredit(teamList), deals, total, shown);
+                dailyCredit(teamList), deals, total, shown, changes.forPacket(team.id(), children, subtree, members));
     }
 
     private static int teamRank(String id, String self, List<String> children) {

@@ -3,6 +3,7 @@ package com.salesops.packets.run;
 import com.salesops.packets.attainment.Level;
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.attainment.ResultStore;
+import com.salesops.packets.changes.ChangeStore;
 import com.salesops.packets.delivery.Delivery;
 import com.salesops.packets.delivery.DeliveryLedger;
 import com.salesops.packets.delivery.DeliveryStatus;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -42,17 +44,20 @@ final class DeliverPacketsTasklet implements Tasklet {
     private final RunContexts contexts;
     private final ResultStore results;
     private final PacketStore packets;
+    private final ChangeStore changes;
     private final DeliveryLedger ledger;
     private final PacketMailer mailer;
     private final PacketSender sender;
     private final Path outputDir;
     private final BooleanSupplier stopRequested;
 
-    DeliverPacketsTasklet(RunContexts contexts, ResultStore results, PacketStore packets, DeliveryLedger ledger,
+    DeliverPacketsTasklet(RunContexts contexts, ResultStore results, PacketStore packets, ChangeStore changes,
+                          DeliveryLedger ledger,
                           PacketMailer mailer, PacketSender sender, Path outputDir, BooleanSupplier stopRequested) {
         this.contexts = contexts;
         this.results = results;
         this.packets = packets;
+        this.changes = changes;
         this.ledger = ledger;
         this.mailer = mailer;
         this.sender = sender;
@@ -67,9 +72,11 @@ final class DeliverPacketsTasklet implements Tasklet {
         String purpose = Params.deliveryPurpose(parameters);
         RunContexts.RunContext run = contexts.get(runKey);
         Map<String, List<NodeResult>> headlines = headlines(results, runKey);
+        Function<String, String> changeLines = changes.emailLines(runKey, run.plan().type(),
+                run.org().fx().baseCurrency());
         Map<String, PacketEmail> emails = new HashMap<>();
         for (RenderedPacket p : packets.rendered(runKey)) {
-            email(run, p, headlines).ifPresent(email -> {
+            email(run, p, headlines, changeLines).ifPresent(email -> {
                 emails.put(key(email.teamId(), email.recipient()), email);
                 ledger.ensure(runKey, email.teamId(), email.recipient(), purpose,
                         MessageIds.of(runKey, email.teamId(), email.recipient(), purpose));
@@ -120,6 +127,12 @@ final class DeliverPacketsTasklet implements Tasklet {
     /** The email of a rendered packet, or none when its manager has no email address (listed in the run summary). */
     static Optional<PacketEmail> email(RunContexts.RunContext run, RenderedPacket p,
                                        Map<String, List<NodeResult>> headlines) {
+        return email(run, p, headlines, teamId -> null);
+    }
+
+    /** @param changeLines the line on changes since the previous run of each team's email (null: none) */
+    static Optional<PacketEmail> email(RunContexts.RunContext run, RenderedPacket p,
+                                       Map<String, List<NodeResult>> headlines, Function<String, String> changeLines) {
         Team team = run.org().team(p.teamId()).orElseThrow();
         Optional<Employee> manager = run.org().employee(p.managerId());
         if (manager.isEmpty() || !manager.get().hasEmail()) {
@@ -127,7 +140,7 @@ final class DeliverPacketsTasklet implements Tasklet {
         }
         return Optional.of(new PacketEmail(p.runKey(), run.plan().asOf(), team.id(), team.name(),
                 manager.get().fullName(), manager.get().email().strip(), headlines.getOrDefault(team.id(), List.of()),
-                p.pdf(), p.xlsx()));
+                p.pdf(), p.xlsx(), Optional.ofNullable(changeLines.apply(team.id()))));
     }
 
     private static String key(String teamId, String recipient) {

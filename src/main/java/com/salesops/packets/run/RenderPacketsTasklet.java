@@ -1,6 +1,7 @@
 package com.salesops.packets.run;
 
 import com.salesops.packets.attainment.ResultStore;
+import com.salesops.packets.changes.ChangeStore;
 import com.salesops.packets.packet.Packet;
 import com.salesops.packets.packet.PacketAssembler;
 import com.salesops.packets.packet.PacketStore;
@@ -40,6 +41,7 @@ final class RenderPacketsTasklet implements Tasklet {
     private final RunContexts contexts;
     private final ResultStore results;
     private final PacketStore packets;
+    private final ChangeStore changes;
     private final DataSource app;
     private final Supplier<ExcelPacketWriter> excel;
     private final Supplier<PdfPacketWriter> pdf;
@@ -49,12 +51,14 @@ final class RenderPacketsTasklet implements Tasklet {
     /** Per worker step execution: partitions run on two threads through this one tasklet. */
     private final Map<Long, Progress> progressByStep = new ConcurrentHashMap<>();
 
-    RenderPacketsTasklet(RunContexts contexts, ResultStore results, PacketStore packets, DataSource app,
+    RenderPacketsTasklet(RunContexts contexts, ResultStore results, PacketStore packets, ChangeStore changes,
+                         DataSource app,
                          Supplier<ExcelPacketWriter> excel, Supplier<PdfPacketWriter> pdf, Path outputDir,
                          int maxDealRows, GracefulStop stop) {
         this.contexts = contexts;
         this.results = results;
         this.packets = packets;
+        this.changes = changes;
         this.app = app;
         this.excel = excel;
         this.pdf = pdf;
@@ -87,7 +91,7 @@ final class RenderPacketsTasklet implements Tasklet {
     private Progress start(StepExecution step, String runKey) {
         RunContexts.RunContext run = contexts.get(runKey);
         PacketAssembler assembler = new PacketAssembler(run.plan(), run.org(), results.rows(runKey),
-                results.flags(runKey), app, maxDealRows);
+                results.flags(runKey), app, maxDealRows, changes.forRun(runKey));
         Set<String> done = packets.rendered(runKey).stream().map(RenderedPacket::teamId).collect(Collectors.toSet());
         List<Team> mine = RenderPartitions.teamsOf(assembler, step.getExecutionContext());
         List<Team> todo = mine.stream().filter(t -> !done.contains(t.id())).toList();

@@ -270,13 +270,13 @@ public class SalesPerformanceJobConfiguration {
 
     @Bean
     Step renderPacketPartitionStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
-                                   ResultStore results, PacketStore packets, DataSource app, PacketsProperties p,
-                                   RunProgress progress, GracefulStop stop) {
+                                   ResultStore results, PacketStore packets, ChangeStore changes, DataSource app,
+                                   PacketsProperties p, RunProgress progress, GracefulStop stop) {
         Supplier<ExcelPacketWriter> excel = memoize(ExcelPacketWriter::new);
         Supplier<PdfPacketWriter> pdf = memoize(() -> new PdfPacketWriter(p.pdf().maxListedReps()));
         return new StepBuilder("renderPacketPartitionStep", jobRepository)
-                .tasklet(new RenderPacketsTasklet(contexts, results, packets, app, excel, pdf, outputDir(p),
-                        p.excel().maxDealRows(), stop), tx)
+                .tasklet(new RenderPacketsTasklet(contexts, results, packets, changes, app, excel, pdf,
+                        outputDir(p), p.excel().maxDealRows(), stop), tx)
                 .listener(progress)
                 .build();
     }
@@ -294,11 +294,12 @@ public class SalesPerformanceJobConfiguration {
 
     @Bean
     Step deliverPacketsStep(JobRepository jobRepository, PlatformTransactionManager tx, RunContexts contexts,
-                            ResultStore results, PacketStore packets, DeliveryLedger ledger, PacketMailer mailer,
-                            PacketSender sender, PacketsProperties p, RunProgress progress, GracefulStop stop) {
+                            ResultStore results, PacketStore packets, ChangeStore changes, DeliveryLedger ledger,
+                            PacketMailer mailer, PacketSender sender, PacketsProperties p, RunProgress progress,
+                            GracefulStop stop) {
         return new StepBuilder("deliverPacketsStep", jobRepository)
-                .tasklet(new DeliverPacketsTasklet(contexts, results, packets, ledger, mailer, sender, outputDir(p),
-                        stop::requested), tx)
+                .tasklet(new DeliverPacketsTasklet(contexts, results, packets, changes, ledger, mailer, sender,
+                        outputDir(p), stop::requested), tx)
                 .listener(new StepTimer())
                 .listener(progress)
                 .build();

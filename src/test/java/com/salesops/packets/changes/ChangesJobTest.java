@@ -4,11 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesops.packets.testing.JobRun;
 import com.salesops.packets.testing.MariaDb;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +71,7 @@ class ChangesJobTest {
     }
 
     @Test
-    void secondNightlyReportsEveryKindOfChangeSinceTheFirstToTheCent() throws IOException {
+    void secondNightlyReportsEveryKindOfChangeSinceTheFirstToTheCent() throws Exception {
         // given: the first nightly, as of 2026-11-25, then the source changes
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-25")).isZero();
         changeTheSource();
@@ -95,16 +116,76 @@ class ChangesJobTest {
                 k + "REP,R1,team-1,-2000.00,1000.00,1,1,1,-20.00,-3.34,-3.34",
                 k + "REP,R2,team-1,4000.00,1000.00,1,0,2,40.00,16.67,16.67",
                 k + "REP,R3,team-2,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66");
+
+        // the packets: team-1's PDF names the previous run, page 1 has its MONTH change (35.00 → 45.00),
+        // the section lists the restated bookings (B1 and B5 dated in October, closed at Dp: highlighted)
+        Path run = job.runDir("nightly-2026-11-26");
+        List<String> pages = pdfPages(run, "team-1");
+        writeSample(run, "team-1", "changes-section.png");
+        assertThat(pages.get(0)).contains("Since nightly-2026-11-25: MONTH attainment +10.00 pts (35.00 % → 45.00 %)");
+        String section = pages.get(1);
+        assertThat(section).contains("Since nightly-2026-11-25", "Restated bookings", "Restated · closed month",
+                "Alder Systems", "Elm Energy", "Fir Finance", "Cedar Health", "5,000.00", "6,000.00", "4,000.00");
+        // privacy (DESIGN §4.8): team-2's bookings and rep are not in team-1's packet, nor the other way
+        String team1 = String.join("\n", pages);
+        assertThat(team1).doesNotContain("Birch Logistics", "Dune Retail", "Ines Duarte");
+        String team2 = String.join("\n", pdfPages(run, "team-2"));
+        assertThat(team2).contains("Since nightly-2026-11-25", "Birch Logistics", "Dune Retail")
+                .doesNotContain("Alder Systems", "Elm Energy", "Fir Finance", "Rosa Lind", "Tomas Berg");
+
+        // the Changes sheet: team-1's rep rows of changes.csv, then every changed line, numbers as numbers
+        try (XSSFWorkbook book = workbook(run, "team-1")) {
+            XSSFSheet sheet = book.getSheet("Changes");
+            assertThat(rows(sheet)).containsSubsequence(
+                    "run_key|previous_run_key|level|node_id|team_id|new_credit|restated_credit|new_deals|cancelled_deals"
+                            + "|restated_deals|month_attainment_change|quarter_attainment_change|year_attainment_change"
+                            + "|rep_name",
+                    "nightly-2026-11-26|nightly-2026-11-25|REP|R1|team-1|-2000.0|1000.0|1.0|1.0|1.0|-20.0|-3.34|-3.34"
+                            + "|Rosa Lind",
+                    "nightly-2026-11-26|nightly-2026-11-25|REP|R2|team-1|4000.0|1000.0|1.0|0.0|2.0|40.0|16.67|16.67"
+                            + "|Tomas Berg");
+            // change, booking, account, employee, name, role, team, previous team, date, before, after,
+            // difference, closed at Dp (only said of restated lines)
+            assertThat(rows(sheet)).contains(
+                    "NEW|B6|Fir Finance|R1|Rosa Lind|PRIMARY|team-1||2026-11-26||4000.0|4000.0",
+                    "NEW|B6|Fir Finance|R2|Tomas Berg|PRIMARY|team-1||2026-11-26||4000.0|4000.0",
+                    "CANCELLED|B3|Cedar Health|R1|Rosa Lind|PRIMARY|team-1||2026-11-26||-6000.0|-6000.0",
+                    "RESTATED|B1|Alder Systems|R1|Rosa Lind|PRIMARY|team-1||2026-10-10|5000.0|6000.0|1000.0|yes",
+                    "RESTATED|B1|Alder Systems|R2|Tomas Berg|PRIMARY|team-1||2026-10-10|5000.0|4000.0|-1000.0|yes",
+                    "RESTATED|B5|Elm Energy|R2|Tomas Berg|PRIMARY|team-1||2026-10-25||2000.0|2000.0|yes");
+            assertThat(sheet.getRow(3).getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
+        }
+
+        // the emails: one line each, the team's figures (region: restated 2,000 − 2,000 = 0.00 over 4 deals)
+        assertThat(emailText(run, "team-1"))
+                .contains("Since nightly-2026-11-25: +2,000.00 USD on 1 new deal, 1 cancellation, 2 restated deals "
+                        + "+2,000.00 USD");
+        assertThat(emailText(run, "team-2"))
+                .contains("Since nightly-2026-11-25: 0.00 USD on 0 new deals, 0 cancellations, 2 restated deals "
+                        + "\u22122,000.00 USD");
+        assertThat(emailText(run, "region"))
+                .contains("Since nightly-2026-11-25: +2,000.00 USD on 1 new deal, 1 cancellation, 4 restated deals "
+                        + "0.00 USD");
     }
 
     @Test
-    void aFirstRunHasAHeaderOnlyChangesFile() throws IOException {
+    void aFirstRunHasAHeaderOnlyChangesFileAndSaysSoInEveryPacketFile() throws Exception {
         // when
         int exit = job.run("run", "nightly", "--as-of", "2026-11-25");
 
         // then
         assertThat(exit).isZero();
-        assertThat(lines(job.runDir("nightly-2026-11-25").resolve("changes.csv"))).containsExactly(HEADER);
+        Path run = job.runDir("nightly-2026-11-25");
+        assertThat(lines(run.resolve("changes.csv"))).containsExactly(HEADER);
+        // and one sentence saying so in the PDF (page 1 and the section), the workbook and the email
+        String sentence = "No earlier nightly packet to compare with";
+        List<String> pages = pdfPages(run, "team-1");
+        assertThat(pages.get(0)).contains(sentence);
+        assertThat(pages.get(1)).contains("Since the previous packet", sentence);
+        try (XSSFWorkbook book = workbook(run, "team-1")) {
+            assertThat(book.getSheet("Changes").getRow(0).getCell(0).getStringCellValue()).startsWith(sentence);
+        }
+        assertThat(emailText(run, "team-1")).contains(sentence);
     }
 
     @Test
@@ -146,6 +227,84 @@ class ChangesJobTest {
                 INSERT INTO booking_credit (booking_id, employee_id, credit_role, split_percent) VALUES
                  ('B5', 'R2', 'PRIMARY', 100.00), ('B6', 'R1', 'PRIMARY', 50.00), ('B6', 'R2', 'PRIMARY', 50.00);
                 """);
+    }
+
+    private static List<String> pdfPages(Path run, String team) throws IOException {
+        Path pdf = run.resolve("packets").resolve(team).resolve(team + "-" + run.getFileName() + ".pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            List<String> pages = new ArrayList<>();
+            PDFTextStripper text = new PDFTextStripper();
+            for (int i = 1; i <= document.getNumberOfPages(); i++) {
+                text.setStartPage(i);
+                text.setEndPage(i);
+                pages.add(text.getText(document).replaceAll("\\s+", " "));
+            }
+            return pages;
+        }
+    }
+
+    /** The section's page as an image, for the README (target/changes-samples). */
+    private static void writeSample(Path run, String team, String name) throws IOException {
+        Path pdf = run.resolve("packets").resolve(team).resolve(team + "-" + run.getFileName() + ".pdf");
+        Path samples = Files.createDirectories(Path.of("target", "changes-samples"));
+        Files.copy(pdf, samples.resolve(team + "-" + run.getFileName() + ".pdf"), StandardCopyOption.REPLACE_EXISTING);
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(1, 80), "png", samples.resolve(name).toFile());
+        }
+    }
+
+    private static XSSFWorkbook workbook(Path run, String team) throws IOException {
+        Path xlsx = run.resolve("packets").resolve(team).resolve(team + "-" + run.getFileName() + ".xlsx");
+        try (InputStream in = Files.newInputStream(xlsx)) {
+            return new XSSFWorkbook(in);
+        }
+    }
+
+    /** Every row of a sheet as its cells joined by '|' (numbers as Java doubles print them). */
+    private static List<String> rows(XSSFSheet sheet) {
+        DataFormatter dates = new DataFormatter();
+        List<String> rows = new ArrayList<>();
+        for (Row row : sheet) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < row.getLastCellNum(); c++) {
+                Cell cell = row.getCell(c);
+                if (cell == null) {
+                    cells.add("");
+                } else if (cell.getCellType() == CellType.NUMERIC) {
+                    cells.add(DateUtil.isCellDateFormatted(cell) ? dates.formatCellValue(cell)
+                            : Double.toString(cell.getNumericCellValue()));
+                } else {
+                    cells.add(cell.getStringCellValue());
+                }
+            }
+            rows.add(String.join("|", cells));
+        }
+        return rows;
+    }
+
+    /** The plain text of the team's packet email in the outbox. */
+    private static String emailText(Path run, String team) throws Exception {
+        Path eml;
+        try (Stream<Path> files = Files.list(run.resolve("outbox"))) {
+            eml = files.filter(f -> f.getFileName().toString().startsWith(team + "-" + run.getFileName()))
+                    .findFirst().orElseThrow();
+        }
+        try (InputStream in = Files.newInputStream(eml)) {
+            return text(new MimeMessage(Session.getInstance(new Properties()), in));
+        }
+    }
+
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        StringBuilder b = new StringBuilder();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                b.append(text(multipart.getBodyPart(i)));
+            }
+        }
+        return b.toString();
     }
 
     private static List<String> lines(Path file) throws IOException {

@@ -144,7 +144,7 @@ class PacketContentTest {
     void workbookHasTheDesignedSheetsAndHeaders(String team) throws IOException {
         {
             XSSFWorkbook book = workbook(team);
-            assertThat(sheetNames(book)).containsExactly("Summary", "Reps", "Deals", "Flags", "Chart");
+            assertThat(sheetNames(book)).containsExactly("Summary", "Reps", "Deals", "Flags", "Chart", "Changes");
             List<String> repsHeader = new ArrayList<>(attainment.header());
             repsHeader.addAll(List.of("team_name", "current_tier", "credit_to_next_tier"));
             assertThat(texts(book.getSheet("Reps").getRow(0))).containsExactlyElementsOf(repsHeader);

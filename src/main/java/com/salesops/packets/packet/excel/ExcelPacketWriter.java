@@ -17,8 +17,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes one manager's packet as an {@code .xlsx} workbook (DESIGN §5): Summary, Reps, Deals, Flags
- * and Chart. Reps, Deals and Flags are streamed; Summary and Chart are plain XSSF sheets, so the
+ * Writes one manager's packet as an {@code .xlsx} workbook (DESIGN §5): Summary, Reps, Deals, Flags,
+ * Chart and Changes. Reps, Deals and Flags are streamed; Summary and Chart are plain XSSF sheets, so the
  * chart can live on one of them. The file appears whole or not at all: it is written beside the target and moved.
  */
 public final class ExcelPacketWriter {
@@ -67,10 +67,12 @@ public final class ExcelPacketWriter {
             RepsSheet.write(streaming.createSheet(RepsSheet.NAME), packet, styles, cells);
             DealsSheet.write(streaming.createSheet(DealsSheet.NAME), packet, styles, cells);
             FlagsSheet.write(streaming.createSheet(FlagsSheet.NAME), packet, styles, cells);
+            ChangesSheet.write(streaming.createSheet(ChangesSheet.NAME), packet, styles, cells);
             streaming.setSheetOrder(RepsSheet.NAME, 1);
             streaming.setSheetOrder(DealsSheet.NAME, 2);
             streaming.setSheetOrder(FlagsSheet.NAME, 3);
             streaming.setSheetOrder(ChartSheet.NAME, 4);
+            streaming.setSheetOrder(ChangesSheet.NAME, 5);
             streaming.setActiveSheet(0);
             streaming.write(out);
         } finally {

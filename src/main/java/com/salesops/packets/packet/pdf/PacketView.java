@@ -63,7 +63,9 @@ final class PacketView {
     }
 
     static Map<String, Object> parameters(Packet packet, Templates templates, int maxListedReps) {
-        return new PacketView(packet, maxListedReps).parameters(templates);
+        Map<String, Object> p = new PacketView(packet, maxListedReps).parameters(templates);
+        p.putAll(ChangesView.parameters(packet, templates.changes(), maxListedReps));
+        return p;
     }
 
     private Map<String, Object> parameters(Templates templates) {

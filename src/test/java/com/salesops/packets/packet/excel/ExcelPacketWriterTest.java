@@ -67,7 +67,7 @@ class ExcelPacketWriterTest {
             book.forEach(s -> names.add(s.getSheetName()));
 
             // then
-            assertThat(names).containsExactly("Summary", "Reps", "Deals", "Flags", "Chart");
+            assertThat(names).containsExactly("Summary", "Reps", "Deals", "Flags", "Chart", "Changes");
         }
     }
 
@@ -572,7 +572,7 @@ class ExcelPacketWriterTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("team-west.xlsx");
         }
         try (XSSFWorkbook book = open(file)) {
-            assertThat(book.getNumberOfSheets()).isEqualTo(5);
+            assertThat(book.getNumberOfSheets()).isEqualTo(6);
         }
     }
 
