@@ -121,7 +121,7 @@ class ChangesJobTest {
         // the section lists the restated bookings (B1 and B5 dated in October, closed at Dp: highlighted)
         Path run = job.runDir("nightly-2026-11-26");
         List<String> pages = pdfPages(run, "team-1");
-        writeSample(run, "team-1", "changes-section.png");
+        writeSample(run, "team-1", "changes-section-team-1.png");
         assertThat(pages.get(0)).contains("Since nightly-2026-11-25: MONTH attainment +10.00 pts (35.00 % → 45.00 %)");
         String section = pages.get(1);
         assertThat(section).contains("Since nightly-2026-11-25", "Restated bookings", "Restated · closed month",
