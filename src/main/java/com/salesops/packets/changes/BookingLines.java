@@ -1,7 +1,6 @@
 package com.salesops.packets.changes;
 
 import com.salesops.packets.credit.CreditLine;
-import com.salesops.packets.credit.LineCursor;
 import com.salesops.packets.credit.StoredLine;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,11 +9,11 @@ import java.util.function.Consumer;
 
 /**
  * The lines of one booking in this run and in the previous run, as the merge of two streams in
- * {@link LineCursor#ORDER} hands them over: one booking at a time, so memory stays at one booking.
+ * {@link StoredLine#ORDER} hands them over: one booking at a time, so memory stays at one booking.
  */
 record BookingLines(String bookingId, List<StoredLine> current, List<StoredLine> previous) {
 
-    /** Merges two streams in {@link LineCursor#ORDER} into their bookings, in booking order. */
+    /** Merges two streams in {@link StoredLine#ORDER} into their bookings, in booking order. */
     static void merge(Iterator<StoredLine> current, Iterator<StoredLine> previous, Consumer<BookingLines> action) {
         Peeking cur = new Peeking(current);
         Peeking prev = new Peeking(previous);
@@ -27,7 +26,7 @@ record BookingLines(String bookingId, List<StoredLine> current, List<StoredLine>
             } else {
                 CreditLine a = cur.peek().line();
                 CreditLine b = prev.peek().line();
-                booking = LineCursor.ORDER.compare(a, b) <= 0 ? a.bookingId() : b.bookingId();
+                booking = StoredLine.ORDER.compare(a, b) <= 0 ? a.bookingId() : b.bookingId();
             }
             action.accept(new BookingLines(booking, cur.takeBooking(booking), prev.takeBooking(booking)));
         }

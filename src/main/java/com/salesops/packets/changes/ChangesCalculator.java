@@ -66,7 +66,7 @@ public final class ChangesCalculator {
 
     /**
      * Adds both runs' lines: {@code current} holds this run's lines dated in C or after Dp,
-     * {@code previous} the previous run's lines dated in C, both in {@code LineCursor.ORDER}.
+     * {@code previous} the previous run's lines dated in C, both in {@code StoredLine.ORDER}.
      */
     public void accept(Iterator<StoredLine> current, Iterator<StoredLine> previous) {
         BookingLines.merge(current, previous, this::accept);

@@ -200,7 +200,7 @@ public final class CreditStore {
     }
 
     /**
-     * The lines of a run dated in {@code span}, in {@link LineCursor#ORDER}, streamed. On
+     * The lines of a run dated in {@code span}, in {@link StoredLine#ORDER}, streamed. On
      * MySQL/MariaDB the ids are sorted as bytes (code point order whatever the column's collation;
      * a case-insensitive collation would sort otherwise).
      */

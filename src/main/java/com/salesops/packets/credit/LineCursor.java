@@ -1,28 +1,21 @@
 package com.salesops.packets.credit;
 
-import com.salesops.packets.source.Ids;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
- * A forward-only stream of one run's credit lines in {@link #ORDER} (booking id, then employee id,
+ * A forward-only stream of one run's credit lines in {@link StoredLine#ORDER} (booking id, then employee id,
  * by code point; the original before its reversal), read from an open result set: memory stays
  * at one row whatever the size of the run. Two cursors over two runs merge in one pass. Each row
  * is checked against the order, so a database that sorted otherwise fails loudly instead of
  * giving wrong figures. Close it (it holds a connection).
  */
 public final class LineCursor implements Iterator<StoredLine>, AutoCloseable {
-
-    /** The order every cursor yields. */
-    public static final Comparator<CreditLine> ORDER = Comparator.comparing(CreditLine::bookingId, Ids.ORDER)
-            .thenComparing(CreditLine::employeeId, Ids.ORDER)
-            .thenComparing(CreditLine::reversal);
 
     private final String runKey;
     private final Connection connection;
@@ -60,7 +53,7 @@ public final class LineCursor implements Iterator<StoredLine>, AutoCloseable {
                 return null;
             }
             StoredLine line = new StoredLine(CreditStore.line(rows), rows.getString(11));
-            if (last != null && ORDER.compare(last.line(), line.line()) >= 0) {
+            if (last != null && StoredLine.ORDER.compare(last.line(), line.line()) >= 0) {
                 throw new IllegalStateException("the credit lines of " + runKey + " came out of order ("
                         + last.line().bookingId() + "/" + last.line().employeeId() + " before "
                         + line.line().bookingId() + "/" + line.line().employeeId()

@@ -8,7 +8,6 @@ import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.credit.CreditLine;
 import com.salesops.packets.credit.CreditRole;
-import com.salesops.packets.credit.LineCursor;
 import com.salesops.packets.credit.StoredLine;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -169,7 +168,7 @@ class ChangesCalculatorTest {
 
     private static List<StoredLine> sorted(StoredLine... lines) {
         List<StoredLine> list = new ArrayList<>(List.of(lines));
-        list.sort(Comparator.comparing(StoredLine::line, LineCursor.ORDER));
+        list.sort(Comparator.comparing(StoredLine::line, StoredLine.ORDER));
         return list;
     }
 
