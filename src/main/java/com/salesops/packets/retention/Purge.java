@@ -136,6 +136,7 @@ public final class Purge {
      * deletes its rows store by store and its folder. Interrupted half way, the next purge finishes it.
      */
     private PurgeReport.Removal remove(String runKey) {
+        long start = System.nanoTime();
         history.markPurged(runKey, clock.instant());
         Map<String, Long> rows = new LinkedHashMap<>();
         for (RunRows store : stores) {
@@ -143,7 +144,7 @@ public final class Purge {
         }
         long bytes = bytes(folder(runKey), true);
         PurgeReport.Removal removal = new PurgeReport.Removal(runKey, rows, bytes);
-        log.info("purge: removed {}: {} rows, {} bytes on disk", runKey, removal.totalRows(), bytes);
+        log.info("purge: {} removed in {} ms", runKey, (System.nanoTime() - start) / 1_000_000);
         return removal;
     }
 
