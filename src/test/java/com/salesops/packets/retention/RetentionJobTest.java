@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -275,6 +277,46 @@ class RetentionJobTest {
                 left.get("booking_reject"), left.get("credit_line")));
         assertThat(rows("nightly-2026-11-15")).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
         assertThat(rows("nightly-2026-11-20")).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+    }
+
+    @Test
+    void aPurgeThatFailsAfterARunNeverFailsTheRunAndTheNextPurgeFinishesIt() throws Exception {
+        // given: a nightly past retention (today 2026-12-20), and another connection holding its credit lines'
+        // locks; the app database gives up waiting for a lock after 1 s
+        String noPurge = "--packets.retention.purge-after-run=false";
+        assertThat(job.run("run", "nightly", "--as-of", "2026-11-15", noPurge)).isZero();
+        Map<String, Long> rows15 = rows("nightly-2026-11-15");
+        job.today(LocalDate.of(2026, 12, 20)).appUrlOptions("&sessionVariables=innodb_lock_wait_timeout=1");
+        JobRun.Output next;
+        try (Connection other = app.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            // record locks only (no gap locks), so the new run's own lines can go in
+            other.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try (Statement s = other.createStatement()) {
+                s.executeQuery("SELECT * FROM credit_line WHERE run_key = 'nightly-2026-11-15' FOR UPDATE").close();
+            }
+
+            // when: the next nightly completes and its purge cannot delete those lines
+            next = job.runCapturing("run", "nightly", "--as-of", "2026-11-20");
+            other.rollback();
+        }
+
+        // then: the run completed (exit 0); the failure is logged and in the ops email; the lines are still there
+        assertThat(next.exit()).isZero();
+        assertThat(next.text()).contains("purge failed (the run itself completed; run: purge)");
+        assertThat(opsEmailText("nightly-2026-11-20")).contains("Retention: purge failed");
+        assertThat(job.lastStatus()).isEqualTo("COMPLETED");
+        assertThat(count("SELECT COUNT(*) FROM credit_line WHERE run_key = ?", "nightly-2026-11-15"))
+                .isEqualTo(rows15.get("credit_line"));
+
+        // when: purge again, nothing in the way
+        JobRun.Output purge = job.runCapturing("purge");
+
+        // then: it finishes the half-purged run
+        assertThat(purge.exit()).isZero();
+        assertThat(purge.text()).contains("removed nightly-2026-11-15: ");
+        assertThat(rows("nightly-2026-11-15")).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
+        assertThat(job.runDir("nightly-2026-11-15")).doesNotExist();
     }
 
     @Test

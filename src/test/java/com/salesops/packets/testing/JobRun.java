@@ -28,6 +28,7 @@ public final class JobRun {
     private final Path out;
     private final List<String> extra = new ArrayList<>();
     private String sourceUrlSuffix = "";
+    private String appUrlSuffix = "";
     private Clock clock = DEFAULT_TODAY;
 
     public JobRun(MariaDb source, MariaDb app, Path out) {
@@ -48,6 +49,12 @@ public final class JobRun {
      */
     public static final String REJECT_RULE_OFF = "--packets.guard.max-reject-pct=0";
 
+    /** Appends JDBC URL options to the app database URL, e.g. {@code &sessionVariables=...}. */
+    public JobRun appUrlOptions(String suffix) {
+        this.appUrlSuffix = suffix;
+        return this;
+    }
+
     /** Every later command runs on this day (noon UTC): what retention counts back from. */
     public JobRun today(LocalDate day) {
         this.clock = Clock.fixed(day.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
@@ -62,7 +69,7 @@ public final class JobRun {
 
     public int run(String... command) {
         List<String> a = new ArrayList<>(Arrays.asList(command));
-        a.add("--spring.datasource.url=" + app.url());
+        a.add("--spring.datasource.url=" + app.url() + appUrlSuffix);
         a.add("--spring.datasource.username=" + app.user());
         a.add("--spring.datasource.password=" + app.password());
         a.add("--packets.source.url=" + source.url() + sourceUrlSuffix);
