@@ -2,8 +2,11 @@ package com.salesops.packets.bench;
 
 import com.salesops.packets.attainment.ResultStore;
 import com.salesops.packets.credit.CreditStore;
+import com.salesops.packets.demo.DemoDataGenerator;
+import com.salesops.packets.demo.DemoSize;
 import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.support.RunRows;
+import com.salesops.packets.testing.JobRun;
 import com.salesops.packets.testing.MariaDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +15,16 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -97,6 +103,63 @@ class PurgeBench {
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
         System.out.print(report);
+    }
+
+    /**
+     * Bytes per row of each per-run table after a real run of generated demo data (as of the fiscal year
+     * end, so a whole year), from information_schema after ANALYZE; and the run's folder on disk.
+     * {@code -Dbench.realSize=S} (default) or {@code M}.
+     */
+    @Test
+    void bytesPerRowOfARealRun() throws Exception {
+        String size = System.getProperty("bench.realSize", "S");
+        DemoSize demo = size.equals("M") ? DemoSize.scaled(1_000, 300_000) : DemoSize.small();
+        StringBuilder report = new StringBuilder();
+        Path out = Files.createTempDirectory("purge-bench-out");
+        try (MariaDb source = MariaDb.create("ap_sizebench_src"); MariaDb app = MariaDb.create("ap_sizebench_app")) {
+            LocalDate asOf = LocalDate.of(2026, 12, 31);
+            new DemoDataGenerator(demo).generate(source.dataSource(), asOf);
+            String runKey = "nightly-" + asOf;
+            JobRun job = new JobRun(source, app, out).today(asOf.plusDays(1));
+            if (job.run("run", "nightly", "--as-of", asOf.toString()) != 0) {
+                throw new IllegalStateException("the run failed");
+            }
+            JdbcTemplate db = job.appDb();
+            line(report, "size " + size + ", " + runKey + ", server " + db.queryForObject("SELECT VERSION()", String.class));
+            long lineBytes = 0;
+            long otherBytes = 0;
+            for (String table : List.of("credit_line", "booking_reject", "team_day", "node_result", "attainment_flag",
+                    "packet")) {
+                db.execute("ANALYZE TABLE " + table);
+                Map<String, Object> t = db.queryForMap("SELECT DATA_LENGTH, INDEX_LENGTH FROM information_schema.TABLES "
+                        + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", app.name(), table);
+                long bytes = ((Number) t.get("DATA_LENGTH")).longValue() + ((Number) t.get("INDEX_LENGTH")).longValue();
+                Long rows = db.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_key = ?", Long.class, runKey);
+                line(report, String.format(Locale.ROOT, "%s: %,d rows, %,d bytes (data + indexes), %.0f bytes a row",
+                        table, rows, bytes, rows == null || rows == 0 ? 0.0 : bytes / (double) rows));
+                if (table.equals("credit_line")) {
+                    lineBytes = bytes;
+                } else {
+                    otherBytes += bytes;
+                }
+            }
+            line(report, String.format(Locale.ROOT, "other tables: %.0f %% of credit_line's bytes", 100.0 * otherBytes
+                    / lineBytes));
+            try (Stream<Path> files = Files.walk(job.runDir(runKey))) {
+                long disk = 0;
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    disk += Files.size(f);
+                }
+                line(report, String.format(Locale.ROOT, "folder %s: %,d bytes on disk", runKey, disk));
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(out)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+        Path file = Path.of("target/bench/purge-sizes.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
     }
 
     /** The run's rows, with the demo data's widths: lines spread over 500 teams, 5,000 reps and the year. */
