@@ -31,6 +31,7 @@ import org.springframework.batch.core.BatchStatus;
  * whose latest execution is not COMPLETED, the delivery ledger, the run history (a purged run stays in
  * it, marked purged) and Spring Batch's tables. Each run it removes is locked with its run lock for the
  * time it takes; when one of them is running, the whole purge is refused and nothing is removed.
+ * Runs that completed before the run history existed are recorded in it first, so they age out too.
  */
 public final class Purge {
 
@@ -101,6 +102,11 @@ public final class Purge {
 
     /** The runs to remove, oldest first; the runs past retention that stay go to {@code kept}, with why. */
     private List<HistoryEntry> pastRetention(LocalDate today, Optional<String> justCompleted, List<PurgeReport.Kept> kept) {
+        List<String> recorded = guard.recordCompletedRunsMissingFromHistory();
+        if (!recorded.isEmpty()) {
+            log.info("run history: recorded {} completed run(s) it did not know (completed before it existed): {}",
+                    recorded.size(), recorded);
+        }
         List<HistoryEntry> entries = history.entries(); // newest as-of first
         Map<RunType, String> latest = new EnumMap<>(RunType.class);
         entries.stream().filter(e -> !e.purged()).forEach(e -> latest.putIfAbsent(e.type(), e.runKey()));

@@ -1,13 +1,22 @@
 package com.salesops.packets.retention;
 
+import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 
 /**
  * What retention needs from the run package: whether a run key's latest execution completed (read
- * from the job repository) and its run lock, so a key is never purged while it runs and never
- * launched while it is being purged.
+ * from the job repository), its run lock, so a key is never purged while it runs and never launched
+ * while it is being purged, and the run history made complete for runs older than it.
  */
 public interface RunGuard {
+
+    /**
+     * Records in the run history every run key whose latest execution COMPLETED but which the history
+     * does not know (it completed before the history existed), so retention sees it too.
+     *
+     * @return the run keys recorded
+     */
+    List<String> recordCompletedRunsMissingFromHistory();
 
     /** The status of the key's latest execution (of its latest instance); {@code UNKNOWN} when there is none. */
     BatchStatus latestStatus(String runKey);

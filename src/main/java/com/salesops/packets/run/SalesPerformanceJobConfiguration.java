@@ -152,8 +152,8 @@ public class SalesPerformanceJobConfiguration {
     }
 
     @Bean
-    JobRunGuard runGuard(JobRepository jobRepository, RunLock lock) {
-        return new JobRunGuard(jobRepository, lock);
+    JobRunGuard runGuard(JobRepository jobRepository, RunLock lock, RunHistory history, RunContexts contexts) {
+        return new JobRunGuard(jobRepository, lock, history, contexts);
     }
 
     @Bean

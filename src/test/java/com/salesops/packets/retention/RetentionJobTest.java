@@ -174,6 +174,8 @@ class RetentionJobTest {
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-20", noPurge)).isZero();
         assertThat(job.run("run", "monthly", "--month", "2026-10", noPurge)).isZero();
         job.today(LocalDate.of(2027, 3, 1)).with("--packets.retention.monthly-months=1");
+        // 11-15 as if it had completed before the run history existed
+        job.appDb().update("DELETE FROM run_history WHERE run_key = 'nightly-2026-11-15'");
         Map<String, Long> rows15 = rows("nightly-2026-11-15");
         Map<String, Long> rows20 = rows("nightly-2026-11-20");
         Map<String, Long> monthly = rows("monthly-2026-10");
@@ -185,7 +187,8 @@ class RetentionJobTest {
 
         // then: the rows and bytes it would remove, as counted here; nothing removed
         assertThat(dryRun.exit()).isZero();
-        assertThat(dryRun.text()).contains("would remove nightly-2026-11-15: " + String.format(java.util.Locale.ROOT,
+        assertThat(dryRun.text()).contains("run history: recorded 1 completed run(s) it did not know (completed before "
+                + "it existed): [nightly-2026-11-15]", "would remove nightly-2026-11-15: " + String.format(java.util.Locale.ROOT,
                 "%,d rows (team_day %,d, booking_reject %,d, credit_line %,d, attainment_flag %,d, node_result %,d, "
                         + "packet %,d), %,d bytes on disk", total(rows15), rows15.get("team_day"),
                 rows15.get("booking_reject"), rows15.get("credit_line"), rows15.get("attainment_flag"),
