@@ -87,7 +87,7 @@ public final class Purge {
                 }
             }
             for (HistoryEntry e : doomed) {
-                // under its lock: it cannot have started again since it was chosen, unless it did before
+                // chosen before its lock was taken: a launch of it may have come in between
                 if (guard.latestStatus(e.runKey()) != BatchStatus.COMPLETED || history.entry(e.runKey()).isEmpty()) {
                     kept.add(new PurgeReport.Kept(e.runKey(), "launched again while the purge started"));
                     continue;
@@ -101,7 +101,8 @@ public final class Purge {
     }
 
     /** The runs to remove, oldest first; the runs past retention that stay go to {@code kept}, with why. */
-    private List<HistoryEntry> pastRetention(LocalDate today, Optional<String> justCompleted, List<PurgeReport.Kept> kept) {
+    private List<HistoryEntry> pastRetention(LocalDate today, Optional<String> justCompleted,
+                                             List<PurgeReport.Kept> kept) {
         List<String> recorded = guard.recordCompletedRunsMissingFromHistory();
         if (!recorded.isEmpty()) {
             log.info("run history: recorded {} completed run(s) it did not know (completed before it existed): {}",
@@ -114,7 +115,8 @@ public final class Purge {
         List<HistoryEntry> oldestFirst = new ArrayList<>(entries);
         java.util.Collections.reverse(oldestFirst);
         for (HistoryEntry e : oldestFirst) {
-            if (!policy.pastRetention(e.type(), e.asOf(), today) || justCompleted.filter(e.runKey()::equals).isPresent()) {
+            boolean completedJustNow = justCompleted.filter(e.runKey()::equals).isPresent();
+            if (!policy.pastRetention(e.type(), e.asOf(), today) || completedJustNow) {
                 continue;
             }
             if (e.runKey().equals(latest.get(e.type()))) {

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public interface RunRows {
 
-    /** The run's rows in each table this store owns (table name → rows), in the order {@link #deleteRun} deletes them. */
+    /** The run's rows in each table this store owns (table name → rows), in the order {@link #deleteRun} deletes. */
     Map<String, Long> countRun(String runKey);
 
     /**
