@@ -262,24 +262,33 @@ class RetentionJobTest {
 
     @Test
     void aRunWhoseRowsWereRemovedByHandIsNoCrashAndThePurgeRemovesWhatIsLeft() throws Exception {
-        // given: two nightlies, then some rows of the earlier one removed by hand (half a run)
+        // given: two nightlies, then some rows of the later one removed by hand (half a run): the latest
+        // nightly before the next one is not whole
         String noPurge = "--packets.retention.purge-after-run=false";
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-15", noPurge)).isZero();
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-20", noPurge)).isZero();
-        job.appDb().update("DELETE FROM credit_line WHERE run_key = 'nightly-2026-11-15' AND booking_id = 'B1'");
-        job.appDb().update("DELETE FROM node_result WHERE run_key = 'nightly-2026-11-15' AND window_name = 'YEAR'");
-        Map<String, Long> left = rows("nightly-2026-11-15");
+        Map<String, Long> whole = rows("nightly-2026-11-20");
+        job.appDb().update("DELETE FROM credit_line WHERE run_key = 'nightly-2026-11-20' AND booking_id = 'B1'");
+        job.appDb().update("DELETE FROM node_result WHERE run_key = 'nightly-2026-11-20' AND window_name = 'YEAR'");
+        Map<String, Long> left = rows("nightly-2026-11-20");
+        Map<String, Long> rows15 = rows("nightly-2026-11-15");
+        // B1 has one credit line (R1, 100 %); the YEAR window is one of the three windows of result rows
+        assertThat(left.get("credit_line")).isEqualTo(whole.get("credit_line") - 1);
+        assertThat(left.get("node_result")).isEqualTo(whole.get("node_result") * 2 / 3);
 
-        // when: the next nightly runs, and purges after it (today 2026-12-01: 11-15 is past 14 days)
-        JobRun.Output next = job.today(LocalDate.of(2026, 12, 1)).runCapturing("run", "nightly", "--as-of", "2026-11-26");
+        // when: the next nightly runs, and purges after it (today 2026-12-06: 14 days back is 2026-11-22)
+        JobRun.Output next = job.today(LocalDate.of(2026, 12, 6)).runCapturing("run", "nightly", "--as-of", "2026-11-26");
 
-        // then: it completes; the purge removed exactly the rows that were left of the half run
+        // then: it completes; the purge removed both earlier runs, of the half run exactly the rows left
         assertThat(next.exit()).isZero();
-        assertThat(next.text()).contains("removed nightly-2026-11-15: " + String.format(java.util.Locale.ROOT,
-                "%,d rows (team_day %,d, booking_reject %,d, credit_line %,d,", total(left), left.get("team_day"),
-                left.get("booking_reject"), left.get("credit_line")));
+        assertThat(next.text()).contains("removed nightly-2026-11-20: " + String.format(java.util.Locale.ROOT,
+                "%,d rows (team_day %,d, booking_reject %,d, credit_line %,d, attainment_flag %,d, node_result %,d, "
+                        + "packet %,d)", total(left), left.get("team_day"), left.get("booking_reject"),
+                left.get("credit_line"), left.get("attainment_flag"), left.get("node_result"), left.get("packet")),
+                "removed nightly-2026-11-15: " + String.format(java.util.Locale.ROOT, "%,d rows", total(rows15)));
+        assertThat(rows("nightly-2026-11-20")).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
         assertThat(rows("nightly-2026-11-15")).allSatisfy((table, n) -> assertThat(n).as(table).isZero());
-        assertThat(rows("nightly-2026-11-20")).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
+        assertThat(rows("nightly-2026-11-26")).allSatisfy((table, n) -> assertThat(n).as(table).isPositive());
     }
 
     @Test
