@@ -4,6 +4,8 @@ import com.salesops.packets.cli.Command;
 import com.salesops.packets.cli.CommandLine;
 import com.salesops.packets.run.ExitCodes;
 import com.salesops.packets.run.GracefulStop;
+import java.time.Clock;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindException;
@@ -25,6 +27,15 @@ public class AttainmentPacketsApplication {
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
+        return run(Optional.empty(), args);
+    }
+
+    /** Runs a command line with "today" read from {@code clock} (a test's fixed day); returns its exit code. */
+    public static int run(Clock clock, String... args) {
+        return run(Optional.of(clock), args);
+    }
+
+    private static int run(Optional<Clock> clock, String... args) {
         CommandLine.Parsed parsed;
         try {
             parsed = CommandLine.parse(args);
@@ -41,6 +52,7 @@ public class AttainmentPacketsApplication {
         // the context closes when the command ends; on SIGTERM GracefulStop's hook stops the job first
         app.setRegisterShutdownHook(false);
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("command", parsed.command()));
+        clock.ifPresent(c -> app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", c)));
         try {
             return SpringApplication.exit(app.run(parsed.springArgs()));
         } catch (Throwable e) {

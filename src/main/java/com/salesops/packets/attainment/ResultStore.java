@@ -2,6 +2,8 @@ package com.salesops.packets.attainment;
 
 import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.Window;
+import com.salesops.packets.support.BatchedDelete;
+import com.salesops.packets.support.RunRows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -9,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
@@ -19,12 +23,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A run's results and flags in the app database. Percentages are stored as printed (2 decimals,
  * HALF_UP): everything downstream (packets, emails) shows exactly the figures of attainment.csv.
  */
-public final class ResultStore {
+public final class ResultStore implements RunRows {
 
     private static final String COLUMNS = "window_name, node_level, node_id, node_name, team_id, period_start, "
             + "period_end, quota, credited, attainment_pct, expected_pct, pace_index, pace_status, projected_pct, "
             + "gap_to_quota, deal_count, rank_in_team, rank_in_company, comp_estimate, sum_of_rep_quotas, "
             + "over_assignment_pct, current_tier, credit_to_next_tier, ranked";
+
+    /** The tables holding rows per run key, in the order a purge deletes them. */
+    private static final List<String> RUN_TABLES = List.of("attainment_flag", "node_result");
 
     private final JdbcTemplate jdbc;
 
@@ -62,6 +69,28 @@ public final class ResultStore {
     public long rowCount(String runKey) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM node_result WHERE run_key = ?", Long.class, runKey);
         return n == null ? 0 : n;
+    }
+
+    /** Retention: the run's rows in attainment_flag and node_result. */
+    @Override
+    public Map<String, Long> countRun(String runKey) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : RUN_TABLES) {
+            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_key = ?", Long.class, runKey);
+            rows.put(table, n == null ? 0 : n);
+        }
+        return rows;
+    }
+
+    /** Retention: removes the run's rows a batch at a time. */
+    @Override
+    public Map<String, Long> deleteRun(String runKey, int batchSize) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : RUN_TABLES) {
+            rows.put(table, BatchedDelete.deleteAll(jdbc, "DELETE FROM " + table + " WHERE run_key = ? LIMIT ?", runKey,
+                    batchSize));
+        }
+        return rows;
     }
 
     /** Every result row of a run, in attainment.csv order. */

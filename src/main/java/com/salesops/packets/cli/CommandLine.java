@@ -89,6 +89,18 @@ public final class CommandLine {
                       --run KEY    the run key, e.g. nightly-2026-11-26
                       --team ID    the team whose packet to send""",
                     Set.of("--run", "--team"), Set.of(), CommandLine::resend),
+            new Verb("purge", "purge [--dry-run]                              remove the runs past retention (rows and folders)",
+                    """
+                    Removes the runs past retention: their rows in the job's tables (credit lines, rejects,
+                      results, flags, daily totals, packets) and their folder under packets.output.dir, and
+                      prints what it removed (runs, rows per table, bytes on disk). Past retention, by as-of
+                      date counted back from today in packets.timezone: a nightly older than
+                      packets.retention.nightly-days days, a monthly older than packets.retention.monthly-months
+                      months. Never removed: the latest completed run of each type, a run that is not
+                      COMPLETED, the delivery ledger and Spring Batch's tables; status still lists a purged
+                      run, as purged. Refused (exit 3), removing nothing, while a run it would remove runs.
+                      --dry-run    only print what it would remove""",
+                    Set.of(), Set.of("--dry-run"), CommandLine::purge),
             new Verb("demo", "demo [--seed N]                                generate demo data (embedded H2) and run a nightly",
                     """
                     Generates demo data into the embedded H2 source database and runs a nightly for
@@ -320,6 +332,11 @@ public final class CommandLine {
         String team = a.value("--team").filter(v -> !v.isBlank())
                 .orElseThrow(() -> new UsageException("resend needs --team TEAM-ID"));
         return new Command.Resend(key, team);
+    }
+
+    private static Command purge(Args a) throws UsageException {
+        a.noMoreWords(0);
+        return new Command.Purge(a.flag("--dry-run"));
     }
 
     private static Command demo(Args a) throws UsageException {

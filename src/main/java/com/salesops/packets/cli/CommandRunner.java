@@ -3,6 +3,8 @@ package com.salesops.packets.cli;
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.demo.DemoRun;
 import com.salesops.packets.guard.RunDates;
+import com.salesops.packets.retention.Purge;
+import com.salesops.packets.retention.PurgeReport;
 import com.salesops.packets.run.ConfigValidation;
 import com.salesops.packets.run.ExitCodes;
 import com.salesops.packets.run.PacketResender;
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
+    private static final Logger log = LoggerFactory.getLogger(CommandRunner.class);
     /** The one-line outcome of a command: still logged with --quiet (see CommandLine). */
     private static final Logger outcome = LoggerFactory.getLogger("com.salesops.packets.outcome");
 
@@ -40,10 +43,12 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final DemoRun demo;
     private final PacketResender resender;
     private final SourceDatabase source;
+    private final Purge purge;
     private int exitCode = ExitCodes.COMPLETED;
 
     CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, RunStatus status, ConfigValidation validation,
-                  PacketsProperties properties, DemoRun demo, PacketResender resender, SourceDatabase source) {
+                  PacketsProperties properties, DemoRun demo, PacketResender resender, SourceDatabase source,
+                  Purge purge) {
         this.command = command;
         this.launcher = launcher;
         this.status = status;
@@ -52,6 +57,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         this.demo = demo;
         this.resender = resender;
         this.source = source;
+        this.purge = purge;
     }
 
     @Override
@@ -88,6 +94,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         }
         if (command instanceof Command.Resend r) {
             return resender.resend(r.runKey(), r.teamId());
+        }
+        if (command instanceof Command.Purge p) {
+            return purge(p.dryRun());
         }
         if (command instanceof Command.Status s) {
             System.out.print(status.report(s.last(), s.runKey()));
@@ -131,8 +140,20 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             RunDates.beforeEarliestBooking(asOf, new SourceReader(source).earliestBookingDate()).ifPresent(outcome::warn);
         } catch (RuntimeException e) {
             // the run's own first step reports an unreachable source or a broken query, with the key to fix
-            LoggerFactory.getLogger(CommandRunner.class).info("earliest booking not checked: {}", e.getMessage());
+            log.info("earliest booking not checked: {}", e.getMessage());
         }
+    }
+
+    private int purge(boolean dryRun) {
+        PurgeReport report = purge.purge(dryRun, Optional.empty());
+        List<String> lines = report.lines();
+        lines.subList(0, lines.size() - 1).forEach(log::info);
+        if (report.refused().isPresent()) {
+            outcome.warn(report.summary());
+            return ExitCodes.REFUSED;
+        }
+        outcome.info(report.summary());
+        return ExitCodes.COMPLETED;
     }
 
     private int validateConfig() {

@@ -37,7 +37,8 @@ public record PacketsProperties(
         @Valid @NotNull Mail mail,
         @Valid @NotNull Excel excel,
         @Valid @NotNull Pdf pdf,
-        @Valid @NotNull Render render) {
+        @Valid @NotNull Render render,
+        @Valid @NotNull Retention retention) {
 
     public record Source(
             @NotBlank String url,
@@ -134,6 +135,18 @@ public record PacketsProperties(
     }
 
     public record Excel(@Min(1) @Max(1_000_000) int maxDealRows) {
+    }
+
+    /**
+     * How long runs keep their rows and files (DESIGN §6.1): a nightly whose as-of is more than
+     * {@code nightlyDays} days before today, a monthly whose month is more than {@code monthlyMonths}
+     * months before this month, is past retention. {@code deleteBatchRows}: rows per DELETE statement.
+     */
+    public record Retention(
+            @Min(1) @Max(36_500) int nightlyDays,
+            @Min(1) @Max(1_200) int monthlyMonths,
+            boolean purgeAfterRun,
+            @Min(1) @Max(1_000_000) int deleteBatchRows) {
     }
 
     /** Above {@code maxListedReps} reps a PDF shows the best and lowest reps, not every rep (README). */

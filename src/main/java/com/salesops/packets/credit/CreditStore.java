@@ -4,6 +4,8 @@ import com.salesops.packets.calendar.Period;
 import com.salesops.packets.support.JdbcStreaming;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import com.salesops.packets.support.BatchedDelete;
+import com.salesops.packets.support.RunRows;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -12,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -23,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * caller's transaction (the extract step's chunk), so a chunk's rows and the reader's restart
  * position commit together.
  */
-public final class CreditStore {
+public final class CreditStore implements RunRows {
 
     private static final String INSERT_LINE = """
             INSERT INTO credit_line (run_key, booking_id, employee_id, reversal, team_id, credit_role,
@@ -55,6 +59,9 @@ public final class CreditStore {
             + "credit_role, split_percent, line_date, amount_base, booking_date, cancelled_date, account_name, "
             + "booking_type, channel, partner_name, amount, currency, fx_rate, primary_split_sum, primary_line_count, "
             + "originals_in_run";
+
+    /** The tables holding rows per run key, in the order a purge deletes them. */
+    private static final List<String> RUN_TABLES = List.of("team_day", "booking_reject", "credit_line");
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -126,6 +133,27 @@ public final class CreditStore {
         jdbc.update("DELETE FROM credit_line WHERE run_key = ?", runKey);
         jdbc.update("DELETE FROM booking_reject WHERE run_key = ?", runKey);
         jdbc.update("DELETE FROM team_day WHERE run_key = ?", runKey);
+    }
+
+    /** Retention: the run's rows in credit_line, booking_reject and team_day. */
+    @Override
+    public Map<String, Long> countRun(String runKey) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : RUN_TABLES) {
+            rows.put(table, count("SELECT COUNT(*) FROM " + table + " WHERE run_key = ?", runKey));
+        }
+        return rows;
+    }
+
+    /** Retention: removes the run's rows a batch at a time (the big credit_line last). */
+    @Override
+    public Map<String, Long> deleteRun(String runKey, int batchSize) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : RUN_TABLES) {
+            rows.put(table, BatchedDelete.deleteAll(jdbc, "DELETE FROM " + table + " WHERE run_key = ? LIMIT ?", runKey,
+                    batchSize));
+        }
+        return rows;
     }
 
     public long creditedCount(String runKey) {

@@ -7,11 +7,13 @@ import java.util.Optional;
 /**
  * What the ops email says about one run execution: how it ended, the counts, the emails that did
  * not go out and, for a failed run, the failing step and its error; for a run the delivery gate
- * held, why and its figures ({@code held}: lines of text, nothing else is held).
+ * held, why and its figures ({@code held}: lines of text, nothing else is held); and what the purge
+ * after the run removed (or why it failed: it never fails the run).
  */
 public record RunReport(String runKey, long executionId, String status, Duration duration, long bookingsRead,
                         long bookingsCredited, long bookingsRejected, int packetsRendered, List<Delivery> deliveries,
-                        Optional<String> failedStep, Optional<String> error, List<String> held) {
+                        Optional<String> failedStep, Optional<String> error, List<String> held,
+                        Optional<String> retention) {
 
     public RunReport {
         deliveries = List.copyOf(deliveries);
@@ -60,6 +62,7 @@ public record RunReport(String runKey, long executionId, String status, Duration
                     .append(d.purpose()).append("] ").append(d.status()).append(" after ").append(d.attempts())
                     .append(" attempt(s): ").append(d.lastError() == null ? "" : d.lastError()).append('\n');
         }
+        retention.ifPresent(r -> b.append("Retention: ").append(r).append('\n'));
         if (!"COMPLETED".equals(status) && held.isEmpty()) {
             b.append("\nFix the cause and run the same command again: completed steps and sent emails are not redone.\n");
         }

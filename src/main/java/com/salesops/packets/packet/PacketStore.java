@@ -1,9 +1,12 @@
 package com.salesops.packets.packet;
 
+import com.salesops.packets.support.BatchedDelete;
+import com.salesops.packets.support.RunRows;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Which packets of a run are rendered. Each row commits on its own, outside the step's
  * transaction, so a failure later in the step never makes a restart render a packet twice.
  */
-public final class PacketStore {
+public final class PacketStore implements RunRows {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -43,5 +46,19 @@ public final class PacketStore {
 
     public void deleteRun(String runKey) {
         jdbc.update("DELETE FROM packet WHERE run_key = ?", runKey);
+    }
+
+    /** Retention: the run's packet rows. */
+    @Override
+    public Map<String, Long> countRun(String runKey) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM packet WHERE run_key = ?", Long.class, runKey);
+        return Map.of("packet", n == null ? 0 : n);
+    }
+
+    /** Retention: removes the run's packet rows a batch at a time. */
+    @Override
+    public Map<String, Long> deleteRun(String runKey, int batchSize) {
+        return Map.of("packet", BatchedDelete.deleteAll(jdbc, "DELETE FROM packet WHERE run_key = ? LIMIT ?", runKey,
+                batchSize));
     }
 }

@@ -9,10 +9,13 @@ import com.salesops.packets.delivery.MessageIds;
 import com.salesops.packets.delivery.PacketEmail;
 import com.salesops.packets.delivery.PacketMailer;
 import com.salesops.packets.delivery.PacketSender;
+import com.salesops.packets.history.HistoryEntry;
+import com.salesops.packets.history.RunHistory;
 import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.packet.RenderedPacket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +35,12 @@ public final class PacketResender {
     private final DeliveryLedger ledger;
     private final PacketMailer mailer;
     private final PacketSender sender;
+    private final RunHistory history;
     private final Path outputDir;
 
     PacketResender(RunContexts contexts, ResultStore results, PacketStore packets, DeliveryLedger ledger,
-                   PacketMailer mailer, PacketSender sender, Path outputDir) {
+                   PacketMailer mailer, PacketSender sender, RunHistory history, Path outputDir) {
+        this.history = history;
         this.contexts = contexts;
         this.results = results;
         this.packets = packets;
@@ -50,6 +55,12 @@ public final class PacketResender {
             contexts.plan(runKey);
         } catch (IllegalArgumentException e) {
             log.error("resend: {}", e.getMessage());
+            return ExitCodes.USAGE_OR_CONFIG;
+        }
+        Optional<Instant> purged = history.entry(runKey).flatMap(HistoryEntry::purgedAt);
+        if (purged.isPresent()) {
+            log.error("resend: run {} was purged by retention at {}: its packets are gone. To send it again, run it "
+                    + "again with --rerun (everyone gets it again)", runKey, purged.get());
             return ExitCodes.USAGE_OR_CONFIG;
         }
         var rendered = packets.rendered(runKey);

@@ -89,7 +89,8 @@ final class RunReportListener implements JobExecutionListener {
                 counts.getLong(ComputeAttainmentTasklet.BOOKINGS_READ, -1),
                 counts.getLong(ComputeAttainmentTasklet.CREDITED, -1),
                 counts.getLong(ComputeAttainmentTasklet.REJECTED, -1), packets.rendered(runKey).size(), deliveries,
-                failedStep.map(StepExecution::getStepName), error, heldLines);
+                failedStep.map(StepExecution::getStepName), error, heldLines,
+                Optional.ofNullable(execution.getExecutionContext().getString(PurgeAfterRun.NOTE, null)));
         ops.sendQuietly(report, outputDir.resolve(runKey).resolve("outbox"));
     }
 }

@@ -3,10 +3,13 @@ package com.salesops.packets.run;
 import com.salesops.packets.guard.DeliveryGate;
 import com.salesops.packets.guard.GateDecision;
 import com.salesops.packets.guard.GateResult;
+import com.salesops.packets.history.HistoryEntry;
+import com.salesops.packets.history.RunHistory;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +37,13 @@ public class RunStatus {
     private final JdbcTemplate jdbc;
     private final RunLock lock;
     private final DeliveryGate gate;
+    private final RunHistory history;
 
-    public RunStatus(DataSource app, RunLock lock, DeliveryGate gate) {
+    public RunStatus(DataSource app, RunLock lock, DeliveryGate gate, RunHistory history) {
         this.jdbc = new JdbcTemplate(app);
         this.lock = lock;
         this.gate = gate;
+        this.history = history;
     }
 
     /** The report of the last {@code last} executions, or of every execution of {@code runKey}. */
@@ -63,6 +68,11 @@ public class RunStatus {
                 out.append("    ").append(step).append('\n');
             }
             gated.ifPresent(g -> gateLines(out, e, g));
+            if (e.status().equals("COMPLETED")) {
+                history.entry(e.runKey()).flatMap(HistoryEntry::purgedAt).ifPresent(at -> out.append("    purged ")
+                        .append(TIME.format(LocalDateTime.ofInstant(at, ZoneId.systemDefault())))
+                        .append(" by retention: its rows and folder are gone (run it again with --rerun)\n"));
+            }
             if (!held && e.status().equals("FAILED") && e.exitMessage() != null && !e.exitMessage().isBlank()) {
                 out.append("    why: ").append(e.exitMessage().lines().findFirst().orElse("")).append('\n');
             }

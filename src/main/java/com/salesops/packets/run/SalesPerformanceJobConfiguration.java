@@ -19,6 +19,7 @@ import com.salesops.packets.history.RunHistory;
 import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.packet.excel.ExcelPacketWriter;
 import com.salesops.packets.packet.pdf.PdfPacketWriter;
+import com.salesops.packets.retention.Purge;
 import com.salesops.packets.source.Booking;
 import com.salesops.packets.source.BookingReader;
 import com.salesops.packets.source.SourceDatabase;
@@ -30,10 +31,10 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -140,8 +141,8 @@ public class SalesPerformanceJobConfiguration {
 
     @Bean
     PacketResender packetResender(RunContexts contexts, ResultStore results, PacketStore packets, DeliveryLedger ledger,
-                                  PacketMailer mailer, PacketSender sender, PacketsProperties p) {
-        return new PacketResender(contexts, results, packets, ledger, mailer, sender, outputDir(p));
+                                  PacketMailer mailer, PacketSender sender, RunHistory history, PacketsProperties p) {
+        return new PacketResender(contexts, results, packets, ledger, mailer, sender, history, outputDir(p));
     }
 
     @Bean
@@ -163,6 +164,16 @@ public class SalesPerformanceJobConfiguration {
     }
 
     @Bean
+    JobRunGuard runGuard(JobRepository jobRepository, RunLock lock, RunHistory history, RunContexts contexts) {
+        return new JobRunGuard(jobRepository, lock, history, contexts);
+    }
+
+    @Bean
+    PurgeAfterRun purgeAfterRun(Purge purge, PacketsProperties p) {
+        return new PurgeAfterRun(purge, p.retention().purgeAfterRun());
+    }
+
+    @Bean
     RunProgress runProgress(SourceDatabase source, RunContexts contexts, RunLock lock, GracefulStop stop) {
         return new RunProgress(source, contexts, lock, stop);
     }
@@ -172,11 +183,13 @@ public class SalesPerformanceJobConfiguration {
                             Step computeAttainmentStep, Step renderPacketsStep, Step deliveryGateStep,
                             Step deliverPacketsStep,
                             Step writeSummaryStep, RunReportListener runReportListener, RunProgress progress,
-                            JobExecutionListener runHistoryListener) {
+                            JobExecutionListener runHistoryListener, PurgeAfterRun purgeAfterRun) {
+        // afterJob runs in the reverse order: the history records the run, then the purge, then the ops email
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(progress)
-                .listener(runHistoryListener)
                 .listener(runReportListener)
+                .listener(purgeAfterRun)
+                .listener(runHistoryListener)
                 .start(prepareRunStep)
                 .next(extractCreditsStep)
                 .next(computeAttainmentStep)

@@ -48,6 +48,24 @@ class CommandLineTest {
     }
 
     @Test
+    void purgeTakesDryRunAndQuietAndNothingElse() throws Exception {
+        // when / then
+        assertThat(CommandLine.parse(new String[] {"purge"}).command()).isEqualTo(new Command.Purge(false));
+        CommandLine.Parsed quiet = CommandLine.parse(new String[] {"purge", "--dry-run", "--quiet"});
+        assertThat(quiet.command()).isEqualTo(new Command.Purge(true));
+        assertThat(quiet.springArgs()).containsExactly("--logging.level.com.salesops.packets=WARN",
+                "--logging.level.com.salesops.packets.outcome=INFO");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"purge", "nightly-2026-11-26"}))
+                .hasMessage("purge: unexpected nightly-2026-11-26");
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"run", "nightly", "--dry-run"}))
+                .hasMessage("--dry-run does not apply to run");
+        assertThat(((Command.Help) CommandLine.parse(new String[] {"purge", "--help"}).command()).text())
+                .startsWith("Usage: packets purge [--dry-run]").contains("packets.retention.nightly-days",
+                        "Refused (exit 3), removing nothing, while a run it would remove runs.");
+        assertThat(CommandLine.USAGE).contains("purge [--dry-run]");
+    }
+
+    @Test
     void quietLeavesOnlyWarningsAndTheOutcomeLine() throws Exception {
         assertThat(CommandLine.parse(new String[] {"run", "nightly", "--quiet"}).springArgs()).containsExactly(
                 "--logging.level.com.salesops.packets=WARN", "--logging.level.com.salesops.packets.outcome=INFO");

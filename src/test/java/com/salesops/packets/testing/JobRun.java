@@ -1,7 +1,14 @@
 package com.salesops.packets.testing;
 
 import com.salesops.packets.AttainmentPacketsApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,11 +17,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Runs the CLI against a source and an app database (MariaDB) and an output folder, as cron would. */
 public final class JobRun {
 
+    /**
+     * "Today" for every command unless a test sets its own ({@link #today}): the day after the fixtures'
+     * as-of dates, so what retention keeps never depends on the real date.
+     */
+    public static final Clock DEFAULT_TODAY = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+
     private final MariaDb source;
     private final MariaDb app;
     private final Path out;
     private final List<String> extra = new ArrayList<>();
     private String sourceUrlSuffix = "";
+    private String appUrlSuffix = "";
+    private Clock clock = DEFAULT_TODAY;
 
     public JobRun(MariaDb source, MariaDb app, Path out) {
         this.source = source;
@@ -34,6 +49,18 @@ public final class JobRun {
      */
     public static final String REJECT_RULE_OFF = "--packets.guard.max-reject-pct=0";
 
+    /** Appends JDBC URL options to the app database URL, e.g. {@code &sessionVariables=...}. */
+    public JobRun appUrlOptions(String suffix) {
+        this.appUrlSuffix = suffix;
+        return this;
+    }
+
+    /** Every later command runs on this day (noon UTC): what retention counts back from. */
+    public JobRun today(LocalDate day) {
+        this.clock = Clock.fixed(day.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        return this;
+    }
+
     /** Adds {@code --key=value} arguments to every later command. */
     public JobRun with(String... args) {
         extra.addAll(Arrays.asList(args));
@@ -42,7 +69,7 @@ public final class JobRun {
 
     public int run(String... command) {
         List<String> a = new ArrayList<>(Arrays.asList(command));
-        a.add("--spring.datasource.url=" + app.url());
+        a.add("--spring.datasource.url=" + app.url() + appUrlSuffix);
         a.add("--spring.datasource.username=" + app.user());
         a.add("--spring.datasource.password=" + app.password());
         a.add("--packets.source.url=" + source.url() + sourceUrlSuffix);
@@ -51,7 +78,31 @@ public final class JobRun {
         a.add("--packets.output.dir=" + out);
         a.add(REJECT_RULE_OFF);
         a.addAll(extra);
-        return AttainmentPacketsApplication.run(a.toArray(String[]::new));
+        return AttainmentPacketsApplication.run(clock, a.toArray(String[]::new));
+    }
+
+    /** A command's exit code and everything it printed (standard output and error, the log included). */
+    public record Output(int exit, String text) {
+    }
+
+    /** Runs a command as {@link #run} does, capturing what it prints. */
+    public Output runCapturing(String... command) {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        PrintStream tee = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        System.setOut(tee);
+        System.setErr(tee);
+        int exit;
+        try {
+            exit = run(command);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        originalOut.print(text);
+        return new Output(exit, text);
     }
 
     public Path runDir(String runKey) {
