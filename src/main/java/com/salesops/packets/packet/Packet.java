@@ -2,6 +2,7 @@ package com.salesops.packets.packet;
 
 import com.salesops.packets.attainment.Distribution;
 import com.salesops.packets.attainment.Flag;
+import com.salesops.packets.attainment.MonthFigure;
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.calendar.RunPlan;
 import com.salesops.packets.calendar.Window;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -29,6 +31,13 @@ import java.util.SortedMap;
  * @param deals             the subtree's credit lines, at most {@code dealRowsShown} of them
  * @param totalDealLines    how many lines the subtree has in all
  * @param dealRowsShown     how many lines {@code deals} yields (less than totalDealLines when the sheet limit cut it)
+ * @param baseCurrency      the currency every amount is in ({@code packets.base-currency}), named wherever money is shown
+ * @param guests            employee id → why a rep whose rep-row team is outside the subtree is in this
+ *                          packet (a membership in the subtree this year, DESIGN §4.8)
+ * @param overlayTeams      teams of the subtree whose members this year are all OVERLAY: their credit
+ *                          counts for the specialists, never for the team (DESIGN §4.2)
+ * @param trend             month by month over the fiscal year so far: the packet's team, its direct
+ *                          children and every rep of {@code repRows} (node, then month order)
  */
 public record Packet(
         RunPlan plan,
@@ -44,7 +53,24 @@ public record Packet(
         Map<Window, SortedMap<LocalDate, BigDecimal>> dailyCredit,
         DealSource deals,
         long totalDealLines,
-        long dealRowsShown) {
+        long dealRowsShown,
+        String baseCurrency,
+        Map<String, String> guests,
+        Set<String> overlayTeams,
+        List<MonthFigure> trend) {
+
+    /**
+     * Whether a flag is about the latest closed month or quarter (what a manager can still act on),
+     * rather than an earlier month of the year.
+     */
+    public boolean recent(Flag flag) {
+        return flag.period().equals(plan.latestClosedMonth()) || flag.period().equals(plan.latestClosedQuarter());
+    }
+
+    /** Whether a rep row belongs to this packet's subtree (not a guest from another team). */
+    public boolean own(NodeResult rep) {
+        return rep.teamId().filter(teamNames::containsKey).isPresent();
+    }
 
     public String runKey() {
         return plan.runKey();

@@ -4,8 +4,10 @@ import com.salesops.packets.attainment.Distribution;
 import com.salesops.packets.attainment.Distributions;
 import com.salesops.packets.attainment.Flag;
 import com.salesops.packets.attainment.Level;
+import com.salesops.packets.attainment.MonthFigure;
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.attainment.ResultOrder;
+import com.salesops.packets.attainment.ResultStore;
 import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.RunPlan;
 import com.salesops.packets.calendar.Window;
@@ -14,6 +16,7 @@ import com.salesops.packets.credit.CreditStore;
 import com.salesops.packets.credit.CreditedBooking;
 import com.salesops.packets.source.Employee;
 import com.salesops.packets.source.Membership;
+import com.salesops.packets.source.MembershipRole;
 import com.salesops.packets.source.Org;
 import com.salesops.packets.source.Team;
 import com.salesops.packets.support.JdbcStreaming;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +63,8 @@ public final class PacketAssembler {
     private final DataSource app;
     private final JdbcTemplate jdbc;
     private final int maxDealRows;
+    /** Every node's month figures of the run, read once, on the first packet. */
+    private Map<String, List<MonthFigure>> months;
 
     public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, DataSource app,
                            int maxDealRows) {
@@ -87,6 +93,11 @@ public final class PacketAssembler {
     }
 
     public Set<String> subtree(String teamId) {
+        return subtreeOf(org, teamId);
+    }
+
+    /** A team and every team below it. */
+    public static Set<String> subtreeOf(Org org, String teamId) {
         Set<String> ids = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(teamId));
         while (!todo.isEmpty()) {
@@ -124,7 +135,9 @@ public final class PacketAssembler {
         });
         Map<Window, Distribution> distribution = new EnumMap<>(Window.class);
         for (Window w : Window.values()) {
-            distribution.put(w, Distributions.of(repRows.stream().filter(r -> r.window() == w).toList()));
+            // the packet's own reps: one counted in a team outside the subtree is in that team's distribution
+            distribution.put(w, Distributions.of(repRows.stream()
+                    .filter(r -> r.window() == w && r.teamId().filter(subtree::contains).isPresent()).toList()));
         }
         Map<String, String> teamNames = new TreeMap<>(ResultOrder.CODE_POINT);
         subtree.forEach(id -> teamNames.put(id, org.team(id).map(Team::name).orElse(id)));
@@ -150,7 +163,63 @@ public final class PacketAssembler {
         };
         return new Packet(plan, generatedAt, team, manager, List.copyOf(teamRows), List.copyOf(repRows),
                 Collections.unmodifiableMap(teamNames), children, distribution, packetFlags,
-                dailyCredit(teamList), deals, total, shown);
+                dailyCredit(teamList), deals, total, shown, org.fx().baseCurrency(), guests(subtree, repRows),
+                overlayTeams(subtree), trend(team.id(), children, repRows));
+    }
+
+    /**
+     * Why each rep counted in a team outside the subtree is in this packet: their latest membership
+     * in the subtree that overlaps the YEAR window (DESIGN §4.8), said in words.
+     */
+    private Map<String, String> guests(Set<String> subtree, List<NodeResult> repRows) {
+        Period year = plan.window(Window.YEAR);
+        Map<String, String> guests = new TreeMap<>(ResultOrder.CODE_POINT);
+        for (NodeResult r : repRows) {
+            if (r.window() != Window.YEAR || r.teamId().filter(subtree::contains).isPresent()) {
+                continue;
+            }
+            org.membershipsOf(r.nodeId()).stream()
+                    .filter(m -> subtree.contains(m.teamId()) && m.overlaps(year))
+                    .max((a, b) -> a.validFrom().compareTo(b.validFrom()))
+                    .ifPresent(m -> guests.put(r.nodeId(), "member of " + org.team(m.teamId()).map(Team::name)
+                            .orElse(m.teamId()) + " from " + m.validFrom()
+                            + (m.validTo() == null ? "" : " to " + m.validTo().minusDays(1))
+                            + "; counted in team " + r.teamId().orElse("none") + " on " + plan.asOf()));
+        }
+        return Collections.unmodifiableMap(guests);
+    }
+
+    /** The Trend: the packet's team, its direct children, then each rep of the packet, month by month. */
+    private synchronized List<MonthFigure> trend(String teamId, List<String> children, List<NodeResult> repRows) {
+        if (months == null) {
+            months = new HashMap<>();
+            for (MonthFigure m : new ResultStore(app).months(plan.runKey())) {
+                months.computeIfAbsent(m.level() + "\u0000" + m.nodeId(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        List<MonthFigure> trend = new ArrayList<>(months.getOrDefault(Level.TEAM + "\u0000" + teamId, List.of()));
+        children.forEach(c -> trend.addAll(months.getOrDefault(Level.TEAM + "\u0000" + c, List.of())));
+        repRows.stream().map(NodeResult::nodeId).distinct().sorted(ResultOrder.CODE_POINT)
+                .forEach(id -> trend.addAll(months.getOrDefault(Level.REP + "\u0000" + id, List.of())));
+        return List.copyOf(trend);
+    }
+
+    /** Teams of the subtree with members this year, all of them OVERLAY. */
+    private Set<String> overlayTeams(Set<String> subtree) {
+        Period year = plan.window(Window.YEAR);
+        Map<String, Boolean> allOverlay = new TreeMap<>(ResultOrder.CODE_POINT);
+        for (Membership m : org.memberships()) {
+            if (subtree.contains(m.teamId()) && m.overlaps(year)) {
+                allOverlay.merge(m.teamId(), m.role() == MembershipRole.OVERLAY, Boolean::logicalAnd);
+            }
+        }
+        Set<String> teams = new HashSet<>();
+        allOverlay.forEach((team, overlay) -> {
+            if (overlay) {
+                teams.add(team);
+            }
+        });
+        return Collections.unmodifiableSet(teams);
     }
 
     private static int teamRank(String id, String self, List<String> children) {

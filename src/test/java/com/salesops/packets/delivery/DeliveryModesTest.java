@@ -92,7 +92,8 @@ class DeliveryModesTest {
                 "bianca.rossi@example.com");
         MimeMessage west = Arrays.stream(received).filter(m -> DeliveryJobTest.teamOf(m).equals("team-a"))
                 .findFirst().orElseThrow();
-        assertThat(west.getSubject()).isEqualTo("Performance packet · West Bcc: x@evil.example · Nov 2026 MTD 172.2 %");
+        // team-a: 31,000 / 18,000 = 172.222… → 172.22 %, as the body and attainment.csv print it
+        assertThat(west.getSubject()).isEqualTo("Performance packet · West Bcc: x@evil.example · Nov 2026 MTD 172.22 %");
     }
 
     @Test

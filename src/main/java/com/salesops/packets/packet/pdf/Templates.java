@@ -19,7 +19,8 @@ record Templates(
         JasperReport attainmentChart,
         JasperReport repTable,
         JasperReport teamTable,
-        JasperReport flags) {
+        JasperReport flags,
+        JasperReport trend) {
 
     private static final AtomicInteger COMPILATIONS = new AtomicInteger();
 
@@ -31,7 +32,8 @@ record Templates(
                 compile("attainment-chart"),
                 compile("rep-table"),
                 compile("team-table"),
-                compile("flags"));
+                compile("flags"),
+                compile("trend"));
     }
 
     /** How many templates this JVM has compiled (lets tests prove writes reuse them). */
