@@ -77,7 +77,8 @@ class PacketContentTest {
     /** In-memory H2 (kept while the JVM runs), shared by the generator, the job and the assertions. */
     private static final String H2 = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
     private static final String INJECTION_TEAM = "emea-north";
-    private static final List<String> INJECTIONS = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2", "@SUM(A1)");
+    /** Formula-looking account names; "-2+2", not "-2", which also reads as a negative figure in a packet. */
+    private static final List<String> INJECTIONS = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+2", "@SUM(A1)");
     private static final Pattern EMPLOYEE_ID = Pattern.compile("\\bE\\d{5}\\b");
     /** An employee id anywhere, also inside a file name ({@code _E00012_}), where \\b would not see it. */
     private static final Pattern ANY_EMPLOYEE_ID = Pattern.compile("(?<![A-Za-z0-9])E\\d{5}(?![0-9])");
