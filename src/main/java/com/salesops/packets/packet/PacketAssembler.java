@@ -16,7 +16,6 @@ import com.salesops.packets.credit.CreditStore;
 import com.salesops.packets.credit.CreditedBooking;
 import com.salesops.packets.source.Employee;
 import com.salesops.packets.source.Membership;
-import com.salesops.packets.source.MembershipRole;
 import com.salesops.packets.source.Org;
 import com.salesops.packets.source.Team;
 import com.salesops.packets.support.JdbcStreaming;
@@ -163,30 +162,8 @@ public final class PacketAssembler {
         };
         return new Packet(plan, generatedAt, team, manager, List.copyOf(teamRows), List.copyOf(repRows),
                 Collections.unmodifiableMap(teamNames), children, distribution, packetFlags,
-                dailyCredit(teamList), deals, total, shown, org.fx().baseCurrency(), guests(subtree, repRows),
-                overlayTeams(subtree), trend(team.id(), children, repRows));
-    }
-
-    /**
-     * Why each rep counted in a team outside the subtree is in this packet: their latest membership
-     * in the subtree that overlaps the YEAR window (DESIGN §4.8), said in words.
-     */
-    private Map<String, String> guests(Set<String> subtree, List<NodeResult> repRows) {
-        Period year = plan.window(Window.YEAR);
-        Map<String, String> guests = new TreeMap<>(ResultOrder.CODE_POINT);
-        for (NodeResult r : repRows) {
-            if (r.window() != Window.YEAR || r.teamId().filter(subtree::contains).isPresent()) {
-                continue;
-            }
-            org.membershipsOf(r.nodeId()).stream()
-                    .filter(m -> subtree.contains(m.teamId()) && m.overlaps(year))
-                    .max((a, b) -> a.validFrom().compareTo(b.validFrom()))
-                    .ifPresent(m -> guests.put(r.nodeId(), "member of " + org.team(m.teamId()).map(Team::name)
-                            .orElse(m.teamId()) + " from " + m.validFrom()
-                            + (m.validTo() == null ? "" : " to " + m.validTo().minusDays(1))
-                            + "; counted in team " + r.teamId().orElse("none") + " on " + plan.asOf()));
-        }
-        return Collections.unmodifiableMap(guests);
+                dailyCredit(teamList), deals, total, shown, org.fx().baseCurrency(), SubtreeMembers.guests(org, plan, subtree, repRows),
+                SubtreeMembers.overlayTeams(org, plan, subtree), trend(team.id(), children, repRows));
     }
 
     /** The Trend: the packet's team, its direct children, then each rep of the packet, month by month. */
@@ -202,24 +179,6 @@ public final class PacketAssembler {
         repRows.stream().map(NodeResult::nodeId).distinct().sorted(ResultOrder.CODE_POINT)
                 .forEach(id -> trend.addAll(months.getOrDefault(Level.REP + "\u0000" + id, List.of())));
         return List.copyOf(trend);
-    }
-
-    /** Teams of the subtree with members this year, all of them OVERLAY. */
-    private Set<String> overlayTeams(Set<String> subtree) {
-        Period year = plan.window(Window.YEAR);
-        Map<String, Boolean> allOverlay = new TreeMap<>(ResultOrder.CODE_POINT);
-        for (Membership m : org.memberships()) {
-            if (subtree.contains(m.teamId()) && m.overlaps(year)) {
-                allOverlay.merge(m.teamId(), m.role() == MembershipRole.OVERLAY, Boolean::logicalAnd);
-            }
-        }
-        Set<String> teams = new HashSet<>();
-        allOverlay.forEach((team, overlay) -> {
-            if (overlay) {
-                teams.add(team);
-            }
-        });
-        return Collections.unmodifiableSet(teams);
     }
 
     private static int teamRank(String id, String self, List<String> children) {

@@ -94,7 +94,8 @@ final class FlagView {
             row.put("flag", packet.recent(f) ? "NEW · " + kind : kind);
             row.put("rep", Formats.person(names.get(f.employeeId()), f.employeeId()));
             row.put("team", Views.teamName(packet, Optional.ofNullable(f.teamId())));
-            row.put("period", f.period().start() + " – " + f.period().end());
+            // on two lines ("2026-11-01 –" / "2026-11-30"): the column is narrow, a date must not break
+            row.put("period", f.period().start() + " –\n" + f.period().end());
             row.put("amount", Formats.money(f.amount()));
             row.put("deals", deals.toString());
             row.put("currency", packet.baseCurrency());
