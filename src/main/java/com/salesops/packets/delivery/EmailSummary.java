@@ -14,6 +14,7 @@ import java.util.Locale;
  * What a packet email says, in plain words a manager reads on a phone: per window the attainment,
  * credited against quota in the base currency, the gap, and the pace said as a sentence; then the
  * best and lowest reps (ties kept together). The same figures as the packet and attainment.csv.
+ * The wording is plain ASCII, so a body whose names are ASCII stays 7-bit and readable as sent.
  */
 final class EmailSummary {
 
@@ -56,7 +57,7 @@ final class EmailSummary {
             lines.add(credited + " credited; no team quota, so no attainment or pace (an overlay team's credit counts"
                     + " for its specialists)");
         }
-        return new Block(label(w) + " (" + r.period().start() + " – " + r.period().end() + ")", lines);
+        return new Block(label(w) + " (" + r.period().start() + " to " + r.period().end() + ")", lines);
     }
 
     /** e.g. "Behind: 5.95 % of quota done with 16.13 % of the month gone (pace index 0.37)". */
@@ -94,7 +95,7 @@ final class EmailSummary {
     }
 
     private static List<String> lines(List<NodeResult> reps) {
-        return reps.stream().map(r -> RepOrder.name(r) + " — " + pct(r.attainmentPct().orElseThrow())
+        return reps.stream().map(r -> RepOrder.name(r) + ": " + pct(r.attainmentPct().orElseThrow())
                 + r.paceStatus().map(s -> ", " + (s == PaceStatus.ON_PACE ? "on pace" : s == PaceStatus.AT_RISK
                         ? "at risk" : "behind")).orElse("")).toList();
     }
