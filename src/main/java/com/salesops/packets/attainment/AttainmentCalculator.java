@@ -14,8 +14,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -58,6 +60,9 @@ public final class AttainmentCalculator {
     private final Map<String, Tally[]> reps = new HashMap<>();
     private final Map<String, Tally[]> teams = new HashMap<>();
     private final Map<String, Latest> latestLineInYear = new HashMap<>();
+    /** Per node, credit per month of the YEAR window (index 0 = the fiscal year's first month). */
+    private final Map<String, BigDecimal[]> repMonths = new HashMap<>();
+    private final Map<String, BigDecimal[]> teamMonths = new HashMap<>();
     private final Flags flags;
 
     /**
@@ -87,6 +92,7 @@ public final class AttainmentCalculator {
                 latestLineInYear.merge(line.employeeId(), new Latest(line.lineDate(), line.teamId()),
                         AttainmentCalculator::later);
             }
+            monthly(line);
             boolean counts = !line.reversal() && line.amountBase().signum() > 0;
             for (Window w : WINDOWS) {
                 if (!windows.get(w).contains(line.lineDate())) {
@@ -133,7 +139,54 @@ public final class AttainmentCalculator {
         }
         rows.sort(ROW_ORDER);
         List<Flag> flagRows = flags.finish(id -> repRowTeams.getOrDefault(id, Optional.empty()));
-        return new AttainmentResults(rows, flagRows);
+        return new AttainmentResults(rows, flagRows, monthFigures(repIds));
+    }
+
+    /** A line's credit in its month of the YEAR window: all lines for the employee, PRIMARY for the teams. */
+    private void monthly(CreditLine line) {
+        Period year = windows.get(Window.YEAR);
+        if (!year.contains(line.lineDate())) {
+            return;
+        }
+        int i = (int) ChronoUnit.MONTHS.between(YearMonth.from(year.start()), YearMonth.from(line.lineDate()));
+        add(repMonths, line.employeeId(), i, line.amountBase());
+        if (line.isPrimary()) {
+            for (String team : selfAndAncestors(line.teamId())) {
+                add(teamMonths, team, i, line.amountBase());
+            }
+        }
+    }
+
+    private void add(Map<String, BigDecimal[]> months, String id, int index, BigDecimal amount) {
+        BigDecimal[] m = months.computeIfAbsent(id, k -> {
+            BigDecimal[] zero = new BigDecimal[Quotas.months(windows.get(Window.YEAR)).size()];
+            Arrays.fill(zero, Quotas.ZERO);
+            return zero;
+        });
+        m[index] = m[index].add(amount);
+    }
+
+    /** Every rep row's and team's month figures, fiscal year start .. the month of D. */
+    private List<MonthFigure> monthFigures(Set<String> repIds) {
+        List<MonthFigure> figures = new ArrayList<>();
+        List<YearMonth> months = Quotas.months(windows.get(Window.YEAR));
+        for (int i = 0; i < months.size(); i++) {
+            YearMonth m = months.get(i);
+            Period month = new Period(m.atDay(1), m.atEndOfMonth());
+            for (Team team : org.teams().values()) {
+                figures.add(new MonthFigure(Level.TEAM, team.id(), month.start(), Optional.of(quotas.team(team.id(), month)),
+                        credit(teamMonths, team.id(), i)));
+            }
+            for (String id : repIds) {
+                figures.add(new MonthFigure(Level.REP, id, month.start(), quotas.rep(id, month), credit(repMonths, id, i)));
+            }
+        }
+        return figures;
+    }
+
+    private static BigDecimal credit(Map<String, BigDecimal[]> months, String id, int index) {
+        BigDecimal[] m = months.get(id);
+        return m == null ? Quotas.ZERO : m[index];
     }
 
     static final Comparator<NodeResult> ROW_ORDER = Comparator
@@ -146,8 +199,9 @@ public final class AttainmentCalculator {
         BigDecimal quota = quotas.team(team.id(), full);
         BigDecimal sumOfReps = quotas.sumOfRepQuotas(team.id(), full);
         Optional<BigDecimal> attainment = attainment(t.credited, Optional.of(quota));
-        Optional<BigDecimal> overAssignment = sumOfReps.signum() == 0 ? Optional.empty()
-                : Optional.of(quota.divide(sumOfReps, MC).subtract(BigDecimal.ONE).multiply(HUNDRED));
+        // DESIGN §4.3 as sales ops use the word: positive when the reps together carry more than the team's number.
+        Optional<BigDecimal> overAssignment = quota.signum() == 0 ? Optional.empty()
+                : Optional.of(sumOfReps.divide(quota, MC).subtract(BigDecimal.ONE).multiply(HUNDRED));
         return new NodeResult(w, full, Level.TEAM, team.id(), team.name(), Optional.ofNullable(team.parentId()),
                 Optional.of(quota), t.credited, attainment, expected,
                 pace(attainment, expected), paceStatus(attainment, expected), projected(attainment, expected),

@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  *
  * @param teamId            REP: the rep-row team (§4.5); TEAM: the parent team (empty for the root)
  * @param sumOfRepQuotas    TEAM only: Σ member-day shares of rep quotas over the subtree (§4.3)
- * @param overAssignmentPct TEAM only: (quota / sumOfRepQuotas − 1) × 100
+ * @param overAssignmentPct TEAM only: (sumOfRepQuotas / quota − 1) × 100, positive when reps carry more than the
+ *                          team's quota; empty when the team quota is 0
  * @param currentTier       REP only: index (0-based) of the comp tier the attainment is in
  * @param creditToNextTier  REP only: credit still needed to reach the next tier's lower bound
  * @param ranked            REP only: eligible for ranking (REP role on D, not terminated), whether or not it has a rank

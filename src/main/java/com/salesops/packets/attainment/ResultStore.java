@@ -63,6 +63,22 @@ public final class ResultStore implements RunRows {
         }
         jdbc.batchUpdate("INSERT INTO attainment_flag (run_key, flag, employee_id, team_id, period_start, "
                 + "period_end, booking_ids, amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", flags);
+        jdbc.update("DELETE FROM node_month WHERE run_key = ?", runKey);
+        List<Object[]> months = new ArrayList<>();
+        for (MonthFigure m : results.months()) {
+            months.add(new Object[] {runKey, m.level().name(), m.nodeId(), Date.valueOf(m.month()),
+                    m.quota().orElse(null), m.credited()});
+        }
+        jdbc.batchUpdate("INSERT INTO node_month (run_key, node_level, node_id, month_start, quota, credited) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", months);
+    }
+
+    /** A run's month-by-month figures (the Trend) of the given nodes, by node then month. */
+    public List<MonthFigure> months(String runKey) {
+        return jdbc.query("SELECT node_level, node_id, month_start, quota, credited FROM node_month WHERE run_key = ? "
+                        + "ORDER BY node_level, node_id, month_start",
+                (rs, i) -> new MonthFigure(Level.valueOf(rs.getString(1)), rs.getString(2),
+                        rs.getDate(3).toLocalDate(), money(rs, 4), rs.getBigDecimal(5).setScale(2)), runKey);
     }
 
     /** How many result rows a run has (the run history's wholeness check). */

@@ -28,7 +28,7 @@ public final class OpsMailer {
             log.info("{}: no packets.mail.ops-to configured; run summary email not sent", report.runKey());
             return false;
         }
-        String messageId = MessageIds.of(report.runKey(), "ops", settings.opsTo(), "SUMMARY-" + report.executionId());
+        String messageId = mailer.messageId(report.runKey(), "ops", settings.opsTo(), "SUMMARY-" + report.executionId());
         Duration backoff = settings.retryBackoff();
         try (MailChannel channel = mailer.open(outbox)) {
             for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {

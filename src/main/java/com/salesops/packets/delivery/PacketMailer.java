@@ -2,6 +2,7 @@ package com.salesops.packets.delivery;
 
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.calendar.Window;
+import com.salesops.packets.support.Decimals;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -9,12 +10,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -99,6 +96,7 @@ public final class PacketMailer {
             helper.setTo(addresses(settings.opsTo()));
         }
         helper.setSubject(headerSafe(subject));
+        automatic(message);
         helper.setText(text, false);
         message.saveChanges();
         return message;
@@ -128,6 +126,7 @@ public final class PacketMailer {
         }
         helper.setSubject(subject(email));
         message.setHeader(PURPOSE_HEADER, headerSafe(purpose));
+        automatic(message);
         long pdfBytes = Files.size(email.pdf());
         long xlsxBytes = Files.size(email.xlsx());
         boolean attachPdf = ENVELOPE_BYTES + pdfBytes * BASE64 <= settings.maxMessageBytes();
@@ -145,17 +144,34 @@ public final class PacketMailer {
         return message;
     }
 
+    /**
+     * Marks the message as sent by a program (RFC 3834), so out-of-office and other automatic replies
+     * are not sent back to sales ops; the second header asks the same of Exchange.
+     */
+    private static void automatic(MimeMessage message) throws MessagingException {
+        message.setHeader("Auto-Submitted", "auto-generated");
+        message.setHeader("X-Auto-Response-Suppress", "All");
+    }
+
     /** One or more comma-separated addresses from configuration, strictly parsed, control characters removed. */
     private static InternetAddress[] addresses(String list) throws AddressException {
         return InternetAddress.parse(headerSafe(list), true);
     }
 
-    /** e.g. {@code Performance packet · Team West · Nov 2026 MTD 84.3 %}. */
+    /**
+     * e.g. {@code Performance packet · Team West · Nov 2026 MTD 84.31 %}: the attainment as the body,
+     * the packets and attainment.csv print it (2 decimals), so the subject never disagrees with them.
+     */
     static String subject(PacketEmail email) {
         String month = email.asOf().format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.US));
         String mtd = headline(email, Window.MONTH).flatMap(NodeResult::attainmentPct)
-                .map(p -> oneDecimal(p) + " %").orElse("n/a");
+                .map(p -> Decimals.plain2(p) + " %").orElse("n/a (no team quota)");
         return headerSafe("Performance packet · " + email.teamName() + " · " + month + " MTD " + mtd);
+    }
+
+    /** The Message-ID of a packet or ops email, its domain that of {@code packets.mail.from}. */
+    public String messageId(String runKey, String teamId, String recipient, String purpose) {
+        return MessageIds.of(runKey, teamId, recipient, purpose, MessageIds.domainOf(settings.from()));
     }
 
     /** Removes CR, LF and other control characters so data cannot add a header. */
@@ -167,48 +183,60 @@ public final class PacketMailer {
         return s.length() > 200 ? s.substring(0, 200) : s;
     }
 
-    private static Optional<NodeResult> headline(PacketEmail email, Window window) {
+    static Optional<NodeResult> headline(PacketEmail email, Window window) {
         return email.headline().stream().filter(r -> r.window() == window).findFirst();
     }
 
     private String plainBody(PacketEmail email, boolean pdf, boolean xlsx) {
+        EmailSummary summary = new EmailSummary(email);
         StringBuilder b = new StringBuilder();
         b.append("Hello ").append(email.managerName()).append(",\n\n");
-        b.append("Your performance packet for ").append(email.teamName()).append(" (as of ").append(email.asOf())
-                .append(", run ").append(email.runKey()).append(") is attached.\n\n");
+        b.append(summary.intro()).append("\n\n");
         email.changesLine().ifPresent(line -> b.append(line).append("\n\n"));
-        for (Window w : Window.values()) {
-            headline(email, w).ifPresent(r -> b.append(String.format(Locale.US, "%-8s attainment %s of quota %s, credited %s, %s%n",
-                    w, pct(r.attainmentPct()), money(r.quota()), money(Optional.of(r.credited())),
-                    r.paceStatus().map(Enum::name).orElse("no pace"))));
+        for (EmailSummary.Block block : summary.windows()) {
+            b.append(block.title()).append('\n');
+            block.lines().forEach(line -> b.append("  ").append(line).append('\n'));
+            b.append('\n');
         }
-        b.append('\n').append(attachmentNote(email, pdf, xlsx));
+        for (EmailSummary.Block block : summary.reps()) {
+            b.append(block.title()).append('\n');
+            block.lines().forEach(line -> b.append("  ").append(line).append('\n'));
+            b.append('\n');
+        }
+        b.append(attachmentNote(email, pdf, xlsx));
         if (settings.redirecting()) {
             b.append("\n[staging] intended recipient: ").append(email.recipient()).append('\n');
         }
         return b.toString();
     }
 
+    /** One column, no wide table: readable on a phone without opening an attachment. */
     private String htmlBody(PacketEmail email, boolean pdf, boolean xlsx) {
-        StringBuilder b = new StringBuilder("<html><body style=\"font-family:sans-serif\">");
+        EmailSummary summary = new EmailSummary(email);
+        StringBuilder b = new StringBuilder("<html><head><meta name=\"viewport\" content=\"width=device-width\"></head>"
+                + "<body style=\"font-family:sans-serif;font-size:15px;line-height:1.4;max-width:600px\">");
         b.append("<p>Hello ").append(html(email.managerName())).append(",</p>");
-        b.append("<p>Your performance packet for <b>").append(html(email.teamName())).append("</b> (as of ")
-                .append(email.asOf()).append(", run ").append(html(email.runKey())).append(") is attached.</p>");
+        b.append("<p>").append(html(summary.intro())).append("</p>");
         email.changesLine().ifPresent(line -> b.append("<p>").append(html(line)).append("</p>"));
-        b.append("<table cellpadding=\"4\" style=\"border-collapse:collapse\"><tr><th align=\"left\">Window</th>"
-                + "<th align=\"right\">Attainment</th><th align=\"right\">Quota</th><th align=\"right\">Credited</th>"
-                + "<th align=\"left\">Pace</th></tr>");
-        for (Window w : Window.values()) {
-            headline(email, w).ifPresent(r -> b.append("<tr><td>").append(w).append("</td><td align=\"right\">")
-                    .append(pct(r.attainmentPct())).append("</td><td align=\"right\">").append(money(r.quota()))
-                    .append("</td><td align=\"right\">").append(money(Optional.of(r.credited())))
-                    .append("</td><td>").append(r.paceStatus().map(Enum::name).orElse("n/a")).append("</td></tr>"));
+        for (EmailSummary.Block block : summary.windows()) {
+            appendBlock(b, block);
         }
-        b.append("</table><p>").append(html(attachmentNote(email, pdf, xlsx)).replace("\n", "<br>")).append("</p>");
+        for (EmailSummary.Block block : summary.reps()) {
+            appendBlock(b, block);
+        }
+        b.append("<p style=\"color:#555\">").append(html(attachmentNote(email, pdf, xlsx)).replace("\n", "<br>"))
+                .append("</p>");
         if (settings.redirecting()) {
             b.append("<p><i>[staging] intended recipient: ").append(html(email.recipient())).append("</i></p>");
         }
         return b.append("</body></html>").toString();
+    }
+
+    private static void appendBlock(StringBuilder b, EmailSummary.Block block) {
+        b.append("<p style=\"margin:12px 0 4px\"><b>").append(html(block.title())).append("</b></p>");
+        for (String line : block.lines()) {
+            b.append("<div style=\"margin:0 0 2px 8px\">").append(html(line)).append("</div>");
+        }
     }
 
     private static String attachmentNote(PacketEmail email, boolean pdf, boolean xlsx) {
@@ -229,19 +257,6 @@ public final class PacketMailer {
         }
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                 .replace("'", "&#39;");
-    }
-
-    private static String oneDecimal(BigDecimal v) {
-        return v.setScale(1, RoundingMode.HALF_UP).toPlainString();
-    }
-
-    private static String pct(Optional<BigDecimal> v) {
-        return v.map(p -> p.setScale(2, RoundingMode.HALF_UP).toPlainString() + " %").orElse("n/a");
-    }
-
-    private static String money(Optional<BigDecimal> v) {
-        DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
-        return v.map(f::format).orElse("n/a");
     }
 
     /** A MimeMessage whose Message-ID survives saveChanges(). */

@@ -2,10 +2,11 @@ package com.salesops.packets.packet;
 
 import com.salesops.packets.attainment.Distribution;
 import com.salesops.packets.attainment.Flag;
+import com.salesops.packets.attainment.MonthFigure;
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.calendar.RunPlan;
-import com.salesops.packets.changes.PacketChanges;
 import com.salesops.packets.calendar.Window;
+import com.salesops.packets.changes.PacketChanges;
 import com.salesops.packets.source.Employee;
 import com.salesops.packets.source.Team;
 import java.math.BigDecimal;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -30,6 +32,13 @@ import java.util.SortedMap;
  * @param deals             the subtree's credit lines, at most {@code dealRowsShown} of them
  * @param totalDealLines    how many lines the subtree has in all
  * @param dealRowsShown     how many lines {@code deals} yields (less than totalDealLines when the sheet limit cut it)
+ * @param baseCurrency      the currency every amount is in ({@code packets.base-currency}), named wherever money is shown
+ * @param guests            employee id → why a rep whose rep-row team is outside the subtree is in this
+ *                          packet (a membership in the subtree this year, DESIGN §4.8)
+ * @param overlayTeams      teams of the subtree whose members this year are all OVERLAY: their credit
+ *                          counts for the specialists, never for the team (DESIGN §4.2)
+ * @param trend             month by month over the fiscal year so far: the packet's team, its direct
+ *                          children and every rep of {@code repRows} (node, then month order)
  * @param changes           what changed in the subtree since the previous run (DESIGN §4.10)
  */
 public record Packet(
@@ -47,6 +56,10 @@ public record Packet(
         DealSource deals,
         long totalDealLines,
         long dealRowsShown,
+        String baseCurrency,
+        Map<String, String> guests,
+        Set<String> overlayTeams,
+        List<MonthFigure> trend,
         PacketChanges changes) {
 
     /** A packet without a comparison with an earlier run (it says there is none). */
@@ -54,9 +67,24 @@ public record Packet(
                   List<NodeResult> repRows, Map<String, String> teamNames, List<String> directChildTeamIds,
                   Map<Window, Distribution> distribution, List<Flag> flags,
                   Map<Window, SortedMap<LocalDate, BigDecimal>> dailyCredit, DealSource deals, long totalDealLines,
-                  long dealRowsShown) {
+                  long dealRowsShown, String baseCurrency, Map<String, String> guests, Set<String> overlayTeams,
+                  List<MonthFigure> trend) {
         this(plan, generatedAt, team, manager, teamRows, repRows, teamNames, directChildTeamIds, distribution, flags,
-                dailyCredit, deals, totalDealLines, dealRowsShown, PacketChanges.none());
+                dailyCredit, deals, totalDealLines, dealRowsShown, baseCurrency, guests, overlayTeams, trend,
+                PacketChanges.none());
+    }
+
+    /**
+     * Whether a flag is about the latest closed month or quarter (what a manager can still act on),
+     * rather than an earlier month of the year.
+     */
+    public boolean recent(Flag flag) {
+        return flag.period().equals(plan.latestClosedMonth()) || flag.period().equals(plan.latestClosedQuarter());
+    }
+
+    /** Whether a rep row belongs to this packet's subtree (not a guest from another team). */
+    public boolean own(NodeResult rep) {
+        return rep.teamId().filter(teamNames::containsKey).isPresent();
     }
 
     public String runKey() {

@@ -4,8 +4,10 @@ import com.salesops.packets.attainment.Distribution;
 import com.salesops.packets.attainment.Distributions;
 import com.salesops.packets.attainment.Flag;
 import com.salesops.packets.attainment.Level;
+import com.salesops.packets.attainment.MonthFigure;
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.attainment.ResultOrder;
+import com.salesops.packets.attainment.ResultStore;
 import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.RunPlan;
 import com.salesops.packets.calendar.Window;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +64,8 @@ public final class PacketAssembler {
     private final JdbcTemplate jdbc;
     private final int maxDealRows;
     private final PacketChangeSource changes;
+    /** Every node's month figures of the run, read once, on the first packet. */
+    private Map<String, List<MonthFigure>> months;
 
     public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, DataSource app,
                            int maxDealRows) {
@@ -96,6 +101,11 @@ public final class PacketAssembler {
     }
 
     public Set<String> subtree(String teamId) {
+        return subtreeOf(org, teamId);
+    }
+
+    /** A team and every team below it. */
+    public static Set<String> subtreeOf(Org org, String teamId) {
         Set<String> ids = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(teamId));
         while (!todo.isEmpty()) {
@@ -133,7 +143,9 @@ public final class PacketAssembler {
         });
         Map<Window, Distribution> distribution = new EnumMap<>(Window.class);
         for (Window w : Window.values()) {
-            distribution.put(w, Distributions.of(repRows.stream().filter(r -> r.window() == w).toList()));
+            // the packet's own reps: one counted in a team outside the subtree is in that team's distribution
+            distribution.put(w, Distributions.of(repRows.stream()
+                    .filter(r -> r.window() == w && r.teamId().filter(subtree::contains).isPresent()).toList()));
         }
         Map<String, String> teamNames = new TreeMap<>(ResultOrder.CODE_POINT);
         subtree.forEach(id -> teamNames.put(id, org.team(id).map(Team::name).orElse(id)));
@@ -159,7 +171,24 @@ public final class PacketAssembler {
         };
         return new Packet(plan, generatedAt, team, manager, List.copyOf(teamRows), List.copyOf(repRows),
                 Collections.unmodifiableMap(teamNames), children, distribution, packetFlags,
-                dailyCredit(teamList), deals, total, shown, changes.forPacket(team.id(), children, subtree, members));
+                dailyCredit(teamList), deals, total, shown, org.fx().baseCurrency(),
+                SubtreeMembers.guests(org, plan, subtree, repRows), SubtreeMembers.overlayTeams(org, plan, subtree),
+                trend(team.id(), children, repRows), changes.forPacket(team.id(), children, subtree, members));
+    }
+
+    /** The Trend: the packet's team, its direct children, then each rep of the packet, month by month. */
+    private synchronized List<MonthFigure> trend(String teamId, List<String> children, List<NodeResult> repRows) {
+        if (months == null) {
+            months = new HashMap<>();
+            for (MonthFigure m : new ResultStore(app).months(plan.runKey())) {
+                months.computeIfAbsent(m.level() + "\u0000" + m.nodeId(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        List<MonthFigure> trend = new ArrayList<>(months.getOrDefault(Level.TEAM + "\u0000" + teamId, List.of()));
+        children.forEach(c -> trend.addAll(months.getOrDefault(Level.TEAM + "\u0000" + c, List.of())));
+        repRows.stream().map(NodeResult::nodeId).distinct().sorted(ResultOrder.CODE_POINT)
+                .forEach(id -> trend.addAll(months.getOrDefault(Level.REP + "\u0000" + id, List.of())));
+        return List.copyOf(trend);
     }
 
     private static int teamRank(String id, String self, List<String> children) {

@@ -8,10 +8,10 @@ import com.salesops.packets.delivery.Delivery;
 import com.salesops.packets.delivery.DeliveryLedger;
 import com.salesops.packets.delivery.DeliveryStatus;
 import com.salesops.packets.delivery.MailChannel;
-import com.salesops.packets.delivery.MessageIds;
 import com.salesops.packets.delivery.PacketEmail;
 import com.salesops.packets.delivery.PacketMailer;
 import com.salesops.packets.delivery.PacketSender;
+import com.salesops.packets.packet.PacketAssembler;
 import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.packet.RenderedPacket;
 import com.salesops.packets.source.Employee;
@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -79,7 +80,7 @@ final class DeliverPacketsTasklet implements Tasklet {
             email(run, p, headlines, changeLines).ifPresent(email -> {
                 emails.put(key(email.teamId(), email.recipient()), email);
                 ledger.ensure(runKey, email.teamId(), email.recipient(), purpose,
-                        MessageIds.of(runKey, email.teamId(), email.recipient(), purpose));
+                        mailer.messageId(runKey, email.teamId(), email.recipient(), purpose));
             });
         }
         Path outbox = outputDir.resolve(runKey).resolve("outbox");
@@ -138,20 +139,30 @@ final class DeliverPacketsTasklet implements Tasklet {
         if (manager.isEmpty() || !manager.get().hasEmail()) {
             return Optional.empty();
         }
+        Set<String> subtree = PacketAssembler.subtreeOf(run.org(), team.id());
+        List<NodeResult> reps = headlines.getOrDefault(REPS, List.of()).stream()
+                .filter(r -> r.teamId().filter(subtree::contains).isPresent()).toList();
         return Optional.of(new PacketEmail(p.runKey(), run.plan().asOf(), team.id(), team.name(),
                 manager.get().fullName(), manager.get().email().strip(), headlines.getOrDefault(team.id(), List.of()),
-                p.pdf(), p.xlsx(), Optional.ofNullable(changeLines.apply(team.id()))));
+                p.pdf(), p.xlsx(), run.org().fx().baseCurrency(), reps,
+                Optional.ofNullable(changeLines.apply(team.id()))));
     }
 
     private static String key(String teamId, String recipient) {
         return teamId + "\n" + recipient;
     }
 
+    /** The key under which {@link #headlines} keeps every REP row (team ids never start with a NUL). */
+    private static final String REPS = "\u0000reps";
+
+    /** TEAM rows by team id, and every REP row under {@link #REPS}. */
     static Map<String, List<NodeResult>> headlines(ResultStore results, String runKey) {
         Map<String, List<NodeResult>> byTeam = new HashMap<>();
         for (NodeResult r : results.rows(runKey)) {
             if (r.level() == Level.TEAM) {
                 byTeam.computeIfAbsent(r.nodeId(), k -> new java.util.ArrayList<>()).add(r);
+            } else {
+                byTeam.computeIfAbsent(REPS, k -> new java.util.ArrayList<>()).add(r);
             }
         }
         return byTeam;

@@ -5,7 +5,6 @@ import com.salesops.packets.delivery.Delivery;
 import com.salesops.packets.delivery.DeliveryLedger;
 import com.salesops.packets.delivery.DeliveryStatus;
 import com.salesops.packets.delivery.MailChannel;
-import com.salesops.packets.delivery.MessageIds;
 import com.salesops.packets.delivery.PacketEmail;
 import com.salesops.packets.delivery.PacketMailer;
 import com.salesops.packets.delivery.PacketSender;
@@ -92,7 +91,7 @@ public final class PacketResender {
         }
         String purpose = ledger.nextResendPurpose(runKey, teamId);
         String recipient = email.get().recipient();
-        ledger.ensure(runKey, teamId, recipient, purpose, MessageIds.of(runKey, teamId, recipient, purpose));
+        ledger.ensure(runKey, teamId, recipient, purpose, mailer.messageId(runKey, teamId, recipient, purpose));
         Delivery row = ledger.find(runKey, teamId, recipient, purpose).orElseThrow();
         DeliveryStatus status;
         String via;

@@ -54,14 +54,15 @@ class TeamQuotaTest {
         NodeResult west = team(r, Window.MONTH, "WEST");
         assertThat(west.quota()).hasValueSatisfying(q -> assertThat(q).isEqualByComparingTo("18000.00"));
         assertThat(west.sumOfRepQuotas()).hasValueSatisfying(s -> assertThat(s).isEqualByComparingTo("15000.00"));
-        // (18,000 / 15,000 − 1) × 100 = 20
-        assertThat(west.overAssignmentPct()).hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("20"));
+        // DESIGN §4.3: (sum of rep quotas / team quota − 1) × 100 = (15,000 / 18,000 − 1) × 100 = −16.666…
+        // (negative: the rep carries less than the team's number)
+        assertThat(Fixture.round(west.overAssignmentPct().orElseThrow(), 10)).isEqualByComparingTo("-16.6666666667");
         // ROOT: 18,000 + 8,000 = 26,000.00 against a rep sum of 23,000.00 (team_quota rows ignored):
-        // (26,000 / 23,000 − 1) × 100 = 13.04347826086…
+        // (23,000 / 26,000 − 1) × 100 = −11.5384615384615…
         NodeResult root = team(r, Window.MONTH, "ROOT");
         assertThat(root.quota()).hasValueSatisfying(q -> assertThat(q).isEqualByComparingTo("26000.00"));
         assertThat(root.sumOfRepQuotas()).hasValueSatisfying(s -> assertThat(s).isEqualByComparingTo("23000.00"));
-        assertThat(Fixture.round(root.overAssignmentPct().orElseThrow(), 10)).isEqualByComparingTo("13.0434782609");
+        assertThat(Fixture.round(root.overAssignmentPct().orElseThrow(), 10)).isEqualByComparingTo("-11.5384615385");
     }
 
     @Test

@@ -101,9 +101,14 @@ class DeliveryJobTest {
         assertThat(teamByRecipient).isEqualTo(expected);
         assertThat(messageIds(packets)).doesNotHaveDuplicates().hasSize(6);
         MimeMessage west = packets.stream().filter(m -> teamOf(m).equals("team-1")).findFirst().orElseThrow();
-        // team-1: 2,000 of 10,000 in November = 20.0 %
-        assertThat(west.getSubject()).isEqualTo("Performance packet · Team West · Nov 2026 MTD 20.0 %");
-        assertThat(GreenMailUtil.getBody(west)).contains("MONTH", "20.00 %", "10,000.00", "2,000.00");
+        // team-1: 2,000 of 10,000 in November = 20.00 %, the same figure in subject and body
+        assertThat(west.getSubject()).isEqualTo("Performance packet · Team West · Nov 2026 MTD 20.00 %");
+        assertThat(GreenMailUtil.getBody(west)).contains("Month to date", "20.00 % of quota: 2,000.00 USD credited of"
+                + " 10,000.00 USD", "Gap to quota: 8,000.00 USD", "Amounts in USD");
+        // automatic replies stay away; the Message-ID's domain is the From address's
+        assertThat(west.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        assertThat(west.getMessageID()).matches("<" + RUN + "\\.[0-9a-f]{24}@[a-z0-9.-]+\\.[a-z]+>")
+                .doesNotContain("@attainment-packets>");
         // one connection for the six packets, one for the ops summary
         assertThat(gate.connections()).isEqualTo(2);
         assertThat(ledger()).containsExactlyInAnyOrderElementsOf(MANAGERS.entrySet().stream()

@@ -62,7 +62,8 @@ class PacketMailerTest {
 
         assertThat(m.getHeader("Bcc")).isNull();
         assertThat(m.getHeader("X-Evil")).isNull();
-        assertThat(m.getSubject()).isEqualTo("Performance packet · West Bcc: x@evil.example X-Evil: 1 · Nov 2026 MTD n/a");
+        assertThat(m.getSubject())
+                .isEqualTo("Performance packet · West Bcc: x@evil.example X-Evil: 1 · Nov 2026 MTD n/a (no team quota)");
         assertThat(m.getAllRecipients()).extracting(Object::toString).containsExactly("manager@example.com");
     }
 
@@ -100,7 +101,7 @@ class PacketMailerTest {
         Files.write(pdf, random(pdfBytes));
         Files.write(xlsx, random(xlsxBytes));
         return new PacketEmail("nightly-2026-11-26", LocalDate.of(2026, 11, 26), "team-w", teamName, "Mia Manager",
-                "manager@example.com", List.of(), pdf, xlsx);
+                "manager@example.com", List.of(), pdf, xlsx, "USD", List.of());
     }
 
     private static byte[] random(int n) {

@@ -70,11 +70,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * unranked; comp T = 15,000: 50 × 1.0 + 50 × 1.5 + 5.0001 × 2.0 = 135.0001 → 20,250.02.</li>
  * <li><b>Over-assigned team</b> — t-w1 carries a team_quota of 33,000 a month (MONTH 33,000.00,
  * QUARTER 99,000.00, YEAR 396,000.00). Sum of its rep quotas (member-day shares, team_quota ignored):
- * Nov R07 10,000 + R08 10,000 + R09 0 = 20,000 → (33,000 / 20,000 − 1) × 100 = 65.00 %; QUARTER
+ * Nov R07 10,000 + R08 10,000 + R09 0 = 20,000 → (20,000 / 33,000 − 1) × 100 = −39.3939… → −39.39 %
+ * (DESIGN §4.3: negative, the reps carry less than the team's number); QUARTER
  * Oct 26,451.61 (R09 6,451.61) + Nov 20,000 + Dec 20,500 (R07's two Dec rows: 10,000 + 500) =
- * 66,951.61 → 99,000 / 66,951.61 = 1.47870… → 47.87 %; YEAR 9 × 30,000 + 66,951.61 = 336,951.61 →
- * 17.52 %. reg-west takes t-w1's 33,000, not its reps' sum: Nov quota 33,000 + 27,160 = 60,160.00
- * over a rep sum of 20,000 + 27,160 = 47,160 → 27.57 %; t-w3 has no rep quota: empty.</li>
+ * 66,951.61 → 66,951.61 / 99,000 = 0.676278… → −32.37 %; YEAR 9 × 30,000 + 66,951.61 = 336,951.61 →
+ * 336,951.61 / 396,000 = 0.850887… → −14.91 %. reg-west takes t-w1's 33,000, not its reps' sum: Nov quota
+ * 33,000 + 27,160 = 60,160.00 against a rep sum of 20,000 + 27,160 = 47,160 → 47,160 / 60,160 = 0.783909…
+ * → −21.61 %; t-w2 27,160 / 27,160 − 1 = 0.00 %; t-w3 has no quota at all (team quota 0): empty.</li>
  * <li><b>Clawback</b> — B15 6,000 USD of R02 dated 2026-10-15, cancelled 2026-11-10: +6,000.00 in Oct,
  * −6,000.00 in Nov (t-e1). R02 MONTH = 6,600 − 6,000 = 600.00 (6.00 %); QUARTER 6,000 + 6,600 − 6,000
  * = 6,600.00. Cancelled within 30 days of Oct's end → CANCELLED_AFTER_CREDIT R02 Oct 6,000.00 (B16,
@@ -161,10 +163,10 @@ class FixtureOrganisationJobTest {
         assertThat(read(run, "run-summary.json")).contains("\"read\" : 56", "\"credited\" : 42", "\"rejected\" : 14",
                 "\"holds\" : true");
         // over-assignment (packets only, so read from the app database): see the hand checks above
-        assertThat(overAssignment).containsEntry("MONTH t-w1", "20000.00 65.00")
-                .containsEntry("QUARTER t-w1", "66951.61 47.87")
-                .containsEntry("YEAR t-w1", "336951.61 17.52")
-                .containsEntry("MONTH reg-west", "47160.00 27.57")
+        assertThat(overAssignment).containsEntry("MONTH t-w1", "20000.00 -39.39")
+                .containsEntry("QUARTER t-w1", "66951.61 -32.37")
+                .containsEntry("YEAR t-w1", "336951.61 -14.91")
+                .containsEntry("MONTH reg-west", "47160.00 -21.61")
                 .containsEntry("MONTH t-w2", "27160.00 0.00")
                 .containsEntry("MONTH t-w3", "0.00 null");
     }

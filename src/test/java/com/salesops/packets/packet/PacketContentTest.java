@@ -77,7 +77,8 @@ class PacketContentTest {
     /** In-memory H2 (kept while the JVM runs), shared by the generator, the job and the assertions. */
     private static final String H2 = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
     private static final String INJECTION_TEAM = "emea-north";
-    private static final List<String> INJECTIONS = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2", "@SUM(A1)");
+    /** Formula-looking account names; "-2+2", not "-2", which also reads as a negative figure in a packet. */
+    private static final List<String> INJECTIONS = List.of("=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+2", "@SUM(A1)");
     private static final Pattern EMPLOYEE_ID = Pattern.compile("\\bE\\d{5}\\b");
     /** An employee id anywhere, also inside a file name ({@code _E00012_}), where \\b would not see it. */
     private static final Pattern ANY_EMPLOYEE_ID = Pattern.compile("(?<![A-Za-z0-9])E\\d{5}(?![0-9])");
@@ -144,18 +145,21 @@ class PacketContentTest {
     void workbookHasTheDesignedSheetsAndHeaders(String team) throws IOException {
         {
             XSSFWorkbook book = workbook(team);
-            assertThat(sheetNames(book)).containsExactly("Summary", "Reps", "Deals", "Flags", "Chart", "Changes");
-            List<String> repsHeader = new ArrayList<>(attainment.header());
-            repsHeader.addAll(List.of("team_name", "current_tier", "credit_to_next_tier"));
-            assertThat(texts(book.getSheet("Reps").getRow(0))).containsExactlyElementsOf(repsHeader);
-            assertThat(texts(book.getSheet("Deals").getRow(1))).containsExactly("booking_id", "line_date",
-                    "booking_date", "account", "type", "channel", "partner", "original_amount", "currency", "fx_rate",
-                    "employee_id", "employee_name", "role", "split_pct", "credited_base", "reversal", "team_id",
-                    "team_name");
-            assertThat(texts(book.getSheet("Flags").getRow(0))).containsExactly("flag", "employee_id",
-                    "employee_name", "team_id", "team_name", "period_start", "period_end", "booking_ids", "amount");
+            assertThat(sheetNames(book)).containsExactly("Summary", "Changes", "Trend", "Reps", "Deals", "Flags", "Chart");
+            // attainment.csv's columns in its order (run_key is on Summary), in words, money in the base currency
+            assertThat(texts(book.getSheet("Reps").getRow(0))).containsExactly("Window", "Period start",
+                    "Period end", "Level", "Employee id", "Rep", "Team id", "Quota (USD)", "Credited (USD)",
+                    "Attainment", "Expected", "Pace index", "Pace status", "Projected", "Gap to quota (USD)", "Deals",
+                    "Rank in team", "Rank in company", "Comp estimate (USD)", "Team", "Comp tier",
+                    "Credit to next tier (USD)", "In this packet because");
+            assertThat(texts(book.getSheet("Deals").getRow(1))).containsExactly("Booking", "Line date",
+                    "Booking date", "Account", "Type", "Channel", "Partner", "Original amount", "Currency",
+                    "FX rate to USD", "Employee id", "Employee", "Role", "Split", "Credited (USD)", "Reversal",
+                    "Team id", "Team");
+            assertThat(texts(book.getSheet("Flags").getRow(0))).containsExactly("Flag", "Employee id",
+                    "Employee", "Team id", "Team", "Period start", "Period end", "Bookings", "Amount (USD)", "Recent");
             assertThat(texts(book.getSheet("Chart").getRow(0)))
-                    .containsExactly("rep", "team", "attainment_pct", "quota_line_pct");
+                    .containsExactly("Rep", "Employee id", "Team", "Attainment", "100 % of quota");
         }
     }
 
@@ -169,10 +173,11 @@ class PacketContentTest {
             Set<String> seen = new TreeSet<>();
             for (int r = 1; r <= reps.getLastRowNum(); r++) {
                 Row row = reps.getRow(r);
-                Map<String, String> csv = attainment.row("window", text(row.getCell(1)), "level", "REP",
-                        "node_id", text(row.getCell(5)));
-                for (int c = 0; c < header.size(); c++) {
-                    assertThat(csvForm(row.getCell(c)))
+                Map<String, String> csv = attainment.row("window", text(row.getCell(0)), "level", "REP",
+                        "node_id", text(row.getCell(4)));
+                // the sheet's columns are the CSV's in order, less run_key
+                for (int c = 1; c < header.size(); c++) {
+                    assertThat(csvForm(row.getCell(c - 1)))
                             .as("Reps row %d %s of %s %s", r, header.get(c), csv.get("window"), csv.get("node_id"))
                             .isEqualTo(csv.get(header.get(c)));
                 }
@@ -191,28 +196,83 @@ class PacketContentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"emea", "emea-north"})
+    void trendMonthsAddUpToEachNodesYearQuarterAndMonthInAttainmentCsv(String team) throws IOException {
+        // given: the Trend's calendar months partition the YEAR window (calendar fiscal year), so for every
+        // node Σ credited over Jan..Nov = YEAR credited, Oct+Nov = QUARTER, Nov = MONTH (attainment.csv)
+        Sheet trend = workbook(team).getSheet("Trend");
+        Map<String, BigDecimal> year = new TreeMap<>();
+        Map<String, BigDecimal> quarter = new TreeMap<>();
+        Map<String, BigDecimal> month = new TreeMap<>();
+        Set<String> teamRows = new TreeSet<>();
+        for (int r = 1; r <= trend.getLastRowNum(); r++) {
+            Row row = trend.getRow(r);
+            String node = (text(row.getCell(0)).equals("Team") ? "TEAM " : "REP ") + text(row.getCell(1));
+            LocalDate m = row.getCell(3).getLocalDateTimeCellValue().toLocalDate();
+            BigDecimal credited = new BigDecimal(csvForm(row.getCell(4)));
+            year.merge(node, credited, BigDecimal::add);
+            if (!m.isBefore(LocalDate.parse("2026-10-01"))) {
+                quarter.merge(node, credited, BigDecimal::add);
+            }
+            if (m.equals(LocalDate.parse("2026-11-01"))) {
+                month.merge(node, credited, BigDecimal::add);
+            }
+            if (node.startsWith("TEAM ")) {
+                teamRows.add(node);
+            }
+        }
+
+        // then: the team, its direct children and every rep of the packet, each to the cent
+        Set<String> expectedTeams = new TreeSet<>();
+        expectedTeams.add("TEAM " + team);
+        source.children(team).forEach(c -> expectedTeams.add("TEAM " + c));
+        assertThat(teamRows).isEqualTo(expectedTeams);
+        for (String rep : packetReps(team)) {
+            assertThat(year).containsKey("REP " + rep);
+        }
+        for (String node : year.keySet()) {
+            String[] parts = node.split(" ", 2);
+            for (Map.Entry<String, Map<String, BigDecimal>> w : Map.of("YEAR", year, "QUARTER", quarter, "MONTH", month)
+                    .entrySet()) {
+                String csv = attainment.row("window", w.getKey(), "level", parts[0], "node_id", parts[1]).get("credited");
+                assertThat(w.getValue().getOrDefault(node, BigDecimal.ZERO.setScale(2)).toPlainString())
+                        .as("%s %s", w.getKey(), node).isEqualTo(csv);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"emea", "emea-north"})
     void summaryKpiTableEqualsTheTeamRowsOfAttainmentCsv(String team) throws IOException {
         {
             XSSFWorkbook book = workbook(team);
             Sheet summary = book.getSheet("Summary");
-            int header = findRow(summary, "window", 3, "team_id");
+            int header = findRow(summary, "Window", 3, "Team id");
             List<String> columns = texts(summary.getRow(header));
-            // Summary's team_id is the row's own team (attainment.csv's node_id); the CSV's team_id is its parent
-            assertThat(columns.get(3)).isEqualTo("team_id");
-            List<String> fromCsv = List.of("period_start", "period_end", "quota", "credited",
-                    "attainment_pct", "expected_pct", "pace_index", "pace_status", "projected_pct", "gap_to_quota",
-                    "deal_count");
+            // Summary's team id is the row's own team (attainment.csv's node_id); the CSV's team_id is its parent
+            Map<String, String> csvColumn = new LinkedHashMap<>();
+            csvColumn.put("period_start", "Period start");
+            csvColumn.put("period_end", "Period end");
+            csvColumn.put("quota", "Quota (USD)");
+            csvColumn.put("credited", "Credited (USD)");
+            csvColumn.put("attainment_pct", "Attainment");
+            csvColumn.put("expected_pct", "Expected");
+            csvColumn.put("pace_index", "Pace index");
+            csvColumn.put("pace_status", "Pace status");
+            csvColumn.put("projected_pct", "Projected");
+            csvColumn.put("gap_to_quota", "Gap to quota (USD)");
+            csvColumn.put("deal_count", "Deals");
+            List<String> fromCsv = List.copyOf(csvColumn.keySet());
             List<String> shown = new ArrayList<>();
             for (int r = header + 1; summary.getRow(r) != null && summary.getRow(r).getCell(0) != null; r++) {
                 Row row = summary.getRow(r);
                 Map<String, String> csv = attainment.row("window", text(row.getCell(0)), "level", "TEAM",
                         "node_id", text(row.getCell(3)));
                 for (String column : fromCsv) {
-                    assertThat(csvForm(row.getCell(columns.indexOf(column))))
+                    assertThat(csvForm(row.getCell(columns.indexOf(csvColumn.get(column)))))
                             .as("Summary %s of %s %s", column, csv.get("window"), csv.get("node_id"))
                             .isEqualTo(csv.get(column));
                 }
-                assertThat(text(row.getCell(columns.indexOf("team")))).isEqualTo(csv.get("node_name"));
+                assertThat(text(row.getCell(columns.indexOf("Team")))).isEqualTo(csv.get("node_name"));
                 shown.add(csv.get("window") + " " + csv.get("node_id"));
             }
             // the packet's team and its direct children, per window
@@ -227,22 +287,34 @@ class PacketContentTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"emea", "emea-north"})
-    void chartCategoriesAreThePacketsRepsMonthAttainment(String team) throws IOException {
+    void chartBarsAreThePacketsRepsQuarterAttainmentBestFirstWithSameNamesToldApart(String team)
+            throws IOException {
         {
             XSSFWorkbook book = workbook(team);
             XSSFSheet sheet = book.getSheet("Chart");
             List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
             assertThat(charts).hasSize(1);
+            var series = charts.get(0).getCTChart().getPlotArea().getBarChartArray(0).getSerArray(0);
             List<String> categories = new ArrayList<>();
-            var cache = charts.get(0).getCTChart().getPlotArea().getBarChartArray(0).getSerArray(0).getCat()
-                    .getStrRef().getStrCache();
+            var cache = series.getCat().getStrRef().getStrCache();
             for (int i = 0; i < cache.sizeOfPtArray(); i++) {
                 categories.add(cache.getPtArray(i).getV());
             }
-            List<String> expected = packetReps(team).stream().sorted()
-                    .map(id -> attainment.row("window", "MONTH", "level", "REP", "node_id", id).get("node_name"))
+            // expected from attainment.csv: the packet's reps with a QUARTER attainment, highest first
+            // (then name, then id); a name shared by two charted reps carries the employee id
+            List<Map<String, String>> rows = packetReps(team).stream()
+                    .map(id -> attainment.row("window", "QUARTER", "level", "REP", "node_id", id))
+                    .filter(r -> !r.get("attainment_pct").isEmpty())
+                    .sorted(java.util.Comparator.comparing((Map<String, String> r) -> new BigDecimal(r.get("attainment_pct")))
+                            .reversed().thenComparing(r -> r.get("node_name")).thenComparing(r -> r.get("node_id")))
                     .toList();
+            Map<String, Long> names = rows.stream().collect(java.util.stream.Collectors.groupingBy(
+                    r -> r.get("node_name"), java.util.stream.Collectors.counting()));
+            List<String> expected = rows.stream().map(r -> names.get(r.get("node_name")) > 1
+                    ? r.get("node_name") + " (" + r.get("node_id") + ")" : r.get("node_name")).toList();
             assertThat(categories).containsExactlyElementsOf(expected);
+            // the series carry their own colours (a client without theme colours still draws them)
+            assertThat(series.getSpPr().getSolidFill().getSrgbClr().getVal()).isNotEmpty();
         }
     }
 
@@ -693,6 +765,10 @@ class PacketContentTest {
             return cell.getLocalDateTimeCellValue().toLocalDate().toString();
         }
         BigDecimal value = BigDecimal.valueOf(cell.getNumericCellValue());
+        // a percentage is kept as the fraction with a % format (0.823 shows 82.30%); the CSV prints 82.30
+        if (cell.getCellStyle().getDataFormatString().endsWith("%")) {
+            value = value.movePointRight(2);
+        }
         boolean integer = cell.getCellStyle().getDataFormatString().matches("0|#,##0|General");
         return integer ? value.setScale(0, RoundingMode.UNNECESSARY).toPlainString()
                 : value.setScale(2, RoundingMode.HALF_UP).toPlainString();

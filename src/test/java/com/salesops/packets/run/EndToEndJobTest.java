@@ -150,7 +150,7 @@ class EndToEndJobTest {
                 Map.entry("bianca.rossi@example.com", List.of("team-b-nightly-2026-11-26.pdf", "team-b-nightly-2026-11-26.xlsx")),
                 Map.entry("vera.okafor@example.com", List.of("region-nightly-2026-11-26.pdf", "region-nightly-2026-11-26.xlsx")));
         assertThat(received).extracting(MimeMessage::getSubject).contains(
-                "Performance packet · Team Alpha · Nov 2026 MTD 172.2 %");
+                "Performance packet · Team Alpha · Nov 2026 MTD 172.22 %"); // 31,000 / 18,000, as attainment.csv prints it
 
         // and running the same key again is refused without sending anything
         assertThat(AttainmentPacketsApplication.run(args("run", "nightly", "--as-of", "2026-11-26"))).isEqualTo(3);

@@ -59,6 +59,24 @@ final class Cells {
         value.ifPresent(v -> number2(row, col, v, style));
     }
 
+    /**
+     * A percentage as spreadsheets keep it: the fraction ({@code 25.60 %} is {@code 0.256}) with a
+     * {@code 0.00%} format, rounded first to the 2 decimals of attainment.csv so the cell shows the
+     * CSV's figure and {@code =C2*quota} gives the credit.
+     */
+    void percent(Row row, int col, BigDecimal pct) {
+        if (pct == null) {
+            return;
+        }
+        Cell cell = row.createCell(col);
+        cell.setCellValue(round2(pct).movePointLeft(2).doubleValue());
+        cell.setCellStyle(styles.percent);
+    }
+
+    void percent(Row row, int col, Optional<BigDecimal> pct) {
+        pct.ifPresent(v -> percent(row, col, v));
+    }
+
     /** A number written as is (no rounding), e.g. an FX rate. */
     void exact(Row row, int col, BigDecimal value, CellStyle style) {
         if (value == null) {
@@ -86,6 +104,13 @@ final class Cells {
         Cell cell = row.createCell(col);
         cell.setCellValue(value);
         cell.setCellStyle(styles.date);
+    }
+
+    /** A month, as its first day formatted {@code yyyy-mm}. */
+    void month(Row row, int col, LocalDate firstDay) {
+        Cell cell = row.createCell(col);
+        cell.setCellValue(firstDay);
+        cell.setCellStyle(styles.month);
     }
 
     void dateTime(Row row, int col, LocalDateTime value) {

@@ -18,9 +18,11 @@ final class DealsSheet {
 
     static final int HEADER_ROW = 1;
 
-    static final String[] HEADERS = {"booking_id", "line_date", "booking_date", "account", "type", "channel",
-        "partner", "original_amount", "currency", "fx_rate", "employee_id", "employee_name", "role",
-        "split_pct", "credited_base", "reversal", "team_id", "team_name"};
+    static String[] headers(String currency) {
+        return new String[] {"Booking", "Line date", "Booking date", "Account", "Type", "Channel", "Partner",
+            "Original amount", "Currency", "FX rate to " + currency, "Employee id", "Employee", "Role", "Split",
+            "Credited (" + currency + ")", "Reversal", "Team id", "Team"};
+    }
 
     private DealsSheet() {
     }
@@ -31,7 +33,8 @@ final class DealsSheet {
         } else {
             cells.styled(sheet.createRow(0), 0, packet.totalDealLines() + " credit lines", styles.section);
         }
-        cells.headers(sheet.createRow(HEADER_ROW), HEADERS);
+        String[] headers = headers(packet.baseCurrency());
+        cells.headers(sheet.createRow(HEADER_ROW), headers);
         // Layout first: SXSSF flushes rows as it goes, the sheet settings stay in memory.
         SheetSetup.widths(sheet, 16, 11, 11, 30, 11, 9, 24, 14, 8, 12, 14, 26, 9, 9, 14, 8, 14, 26);
         SheetSetup.header(sheet, HEADER_ROW);
@@ -39,7 +42,7 @@ final class DealsSheet {
 
         int[] next = {HEADER_ROW + 1};
         packet.deals().forEach(deal -> line(sheet.createRow(next[0]++), deal, styles, cells));
-        SheetSetup.autoFilter(sheet, HEADER_ROW, next[0] - 1, HEADERS.length - 1);
+        SheetSetup.autoFilter(sheet, HEADER_ROW, next[0] - 1, headers.length - 1);
     }
 
     private static void line(Row row, DealLine deal, Styles styles, Cells cells) {
@@ -60,7 +63,7 @@ final class DealsSheet {
         cells.text(row, 10, line.employeeId());
         cells.text(row, 11, deal.employeeName());
         cells.text(row, 12, line.role().name());
-        cells.number2(row, 13, line.splitPercent(), styles.percent);
+        cells.percent(row, 13, line.splitPercent());
         cells.number2(row, 14, line.amountBase(), styles.money);
         cells.text(row, 15, line.reversal() ? "yes" : "no");
         cells.text(row, 16, line.teamId());

@@ -1,53 +1,38 @@
 package com.salesops.packets.packet.excel;
 
 import com.salesops.packets.packet.Packet;
+import com.salesops.packets.support.AtomicFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes one manager's packet as an {@code .xlsx} workbook (DESIGN §5): Summary, Reps, Deals, Flags,
- * Chart and Changes. Reps, Deals and Flags are streamed; Summary and Chart are plain XSSF sheets, so the
- * chart can live on one of them. The file appears whole or not at all: it is written beside the target and moved.
+ * Writes one manager's packet as an {@code .xlsx} workbook (DESIGN §5): Summary, Changes, Trend, Reps,
+ * Deals, Flags and Chart. Changes, Trend, Reps, Deals and Flags are streamed; the others are plain
+ * XSSF sheets, so the chart can live on one of them. The file appears whole or not at all
+ * ({@link AtomicFiles}).
  */
 public final class ExcelPacketWriter {
 
     /** Rows SXSSF keeps in memory before flushing the Deals sheet to its temp file. */
     private static final int ROW_WINDOW = 200;
 
+    private static final String THEME = "/excel/theme1.xml";
+
     public ExcelPacketWriter() {
     }
 
     public void write(Packet packet, Path target) throws IOException {
         Objects.requireNonNull(packet, "packet");
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        // Not Files.createTempFile: its owner-only permissions would stick to the packet after the move.
-        Path temp = folder.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        boolean moved = false;
-        try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
-                render(packet, out);
-            }
-            move(temp, absolute);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        AtomicFiles.write(target, (AtomicFiles.Body) out -> render(packet, out));
     }
 
     private static void render(Packet packet, OutputStream out) throws IOException {
@@ -55,24 +40,27 @@ public final class ExcelPacketWriter {
         SXSSFWorkbook streaming = null;
         try {
             properties(book, packet);
+            theme(book);
             Styles styles = new Styles(book);
             Cells cells = new Cells(styles);
+            // Sheets in the order a manager reads them (a new sheet is one more entry). Summary and Chart
+            // are plain XSSF sheets (a chart needs one); the rest stream through the wrapper below: a VP's
+            // Trend, Reps and Flags hold thousands of rows, Deals up to packets.excel.max-deal-rows.
+            List<String> order = List.of(SummarySheet.NAME, ChangesSheet.NAME, TrendSheet.NAME, RepsSheet.NAME,
+                    DealsSheet.NAME, FlagsSheet.NAME, ChartSheet.NAME);
             SummarySheet.write(book.createSheet(SummarySheet.NAME), packet, styles, cells);
             ChartSheet.write(book.createSheet(ChartSheet.NAME), packet, styles, cells);
 
-            // The sheets above stay as they are (the chart needs a plain sheet); the sheets created
-            // through the wrapper stream: a VP's Reps and Flags hold thousands of rows, Deals up to
-            // packets.excel.max-deal-rows. Inline strings (no shared-strings table) keep memory flat.
+            // Inline strings (no shared-strings table) keep memory flat.
             streaming = new StreamingWorkbook(book, ROW_WINDOW, packet.dealRowsShown());
+            TrendSheet.write(streaming.createSheet(TrendSheet.NAME), packet, styles, cells);
             RepsSheet.write(streaming.createSheet(RepsSheet.NAME), packet, styles, cells);
             DealsSheet.write(streaming.createSheet(DealsSheet.NAME), packet, styles, cells);
             FlagsSheet.write(streaming.createSheet(FlagsSheet.NAME), packet, styles, cells);
             ChangesSheet.write(streaming.createSheet(ChangesSheet.NAME), packet, styles, cells);
-            streaming.setSheetOrder(RepsSheet.NAME, 1);
-            streaming.setSheetOrder(DealsSheet.NAME, 2);
-            streaming.setSheetOrder(FlagsSheet.NAME, 3);
-            streaming.setSheetOrder(ChartSheet.NAME, 4);
-            streaming.setSheetOrder(ChangesSheet.NAME, 5);
+            for (int i = 0; i < order.size(); i++) {
+                streaming.setSheetOrder(order.get(i), i);
+            }
             streaming.setActiveSheet(0);
             streaming.write(out);
         } finally {
@@ -85,6 +73,20 @@ public final class ExcelPacketWriter {
             } else {
                 book.close();
             }
+        }
+    }
+
+    /**
+     * A theme part (the standard Office colours and fonts): clients resolve "automatic" colours
+     * through it, and a workbook without one is drawn differently from client to client.
+     */
+    private static void theme(XSSFWorkbook book) throws IOException {
+        book.getStylesSource().ensureThemesTable();
+        try (InputStream in = ExcelPacketWriter.class.getResourceAsStream(THEME)) {
+            if (in == null) {
+                throw new IllegalStateException(THEME + " is not on the classpath");
+            }
+            book.getTheme().readFrom(in);
         }
     }
 
@@ -107,13 +109,5 @@ public final class ExcelPacketWriter {
         core.setCreated(Optional.of(Date.from(packet.generatedAt())));
         core.setModified(Optional.of(Date.from(packet.generatedAt())));
         book.getProperties().getExtendedProperties().getUnderlyingProperties().setApplication("Attainment Packets");
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }

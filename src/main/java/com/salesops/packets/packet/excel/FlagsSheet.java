@@ -13,8 +13,10 @@ final class FlagsSheet {
 
     static final String NAME = "Flags";
 
-    static final String[] HEADERS = {"flag", "employee_id", "employee_name", "team_id", "team_name",
-        "period_start", "period_end", "booking_ids", "amount"};
+    static String[] headers(String currency) {
+        return new String[] {"Flag", "Employee id", "Employee", "Team id", "Team", "Period start", "Period end",
+            "Bookings", "Amount (" + currency + ")", "Recent"};
+    }
 
     private FlagsSheet() {
     }
@@ -24,7 +26,8 @@ final class FlagsSheet {
         for (NodeResult rep : packet.repRows()) {
             names.putIfAbsent(rep.nodeId(), rep.nodeName());
         }
-        cells.headers(sheet.createRow(0), HEADERS);
+        String[] headers = headers(packet.baseCurrency());
+        cells.headers(sheet.createRow(0), headers);
         int r = 1;
         for (Flag flag : packet.flags()) {
             Row row = sheet.createRow(r++);
@@ -37,10 +40,11 @@ final class FlagsSheet {
             cells.date(row, 6, flag.period().end());
             cells.text(row, 7, String.join(";", flag.bookingIds()));
             cells.number2(row, 8, flag.amount(), styles.money);
+            cells.text(row, 9, packet.recent(flag) ? "latest closed period" : "earlier");
         }
-        SheetSetup.widths(sheet, 26, 14, 26, 14, 26, 12, 12, 40, 14);
+        SheetSetup.widths(sheet, 26, 12, 26, 14, 26, 12, 12, 40, 14, 20);
         SheetSetup.header(sheet, 0);
-        SheetSetup.autoFilter(sheet, 0, r - 1, HEADERS.length - 1);
+        SheetSetup.autoFilter(sheet, 0, r - 1, headers.length - 1);
         SheetSetup.print(sheet);
     }
 }

@@ -5,6 +5,7 @@ import com.salesops.packets.attainment.PaceStatus;
 import com.salesops.packets.packet.Packet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.ComparisonOperator;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.FillPatternType;
@@ -20,12 +21,19 @@ final class RepsSheet {
 
     static final String NAME = "Reps";
 
-    static final String[] HEADERS = {"run_key", "window", "period_start", "period_end", "level", "node_id",
-        "node_name", "team_id", "quota", "credited", "attainment_pct", "expected_pct", "pace_index",
-        "pace_status", "projected_pct", "gap_to_quota", "deal_count", "rank_in_team", "rank_in_company",
-        "comp_estimate", "team_name", "current_tier", "credit_to_next_tier"};
+    /**
+     * The columns of attainment.csv in its order (less run_key, which is on Summary), in words, then the
+     * team name, comp tier, credit to the next tier and why a rep of another team is in this packet.
+     */
+    static String[] headers(String currency) {
+        return new String[] {"Window", "Period start", "Period end", "Level", "Employee id", "Rep", "Team id",
+            "Quota (" + currency + ")", "Credited (" + currency + ")", "Attainment", "Expected", "Pace index",
+            "Pace status", "Projected", "Gap to quota (" + currency + ")", "Deals", "Rank in team",
+            "Rank in company", "Comp estimate (" + currency + ")", "Team", "Comp tier",
+            "Credit to next tier (" + currency + ")", "In this packet because"};
+    }
 
-    static final int PACE_STATUS_COL = 13;
+    static final int PACE_STATUS_COL = 12;
 
     private RepsSheet() {
     }
@@ -38,42 +46,43 @@ final class RepsSheet {
     }
 
     static void write(Sheet sheet, Packet packet, Styles styles, Cells cells) {
-        cells.headers(sheet.createRow(0), HEADERS);
+        String[] headers = headers(packet.baseCurrency());
+        cells.headers(sheet.createRow(0), headers);
         int r = 1;
         for (NodeResult rep : ordered(packet)) {
             Row row = sheet.createRow(r++);
-            cells.text(row, 0, packet.runKey());
-            cells.text(row, 1, rep.window().name());
-            cells.date(row, 2, rep.period().start());
-            cells.date(row, 3, rep.period().end());
-            cells.text(row, 4, rep.level().name());
-            cells.text(row, 5, rep.nodeId());
-            cells.text(row, 6, rep.nodeName());
-            cells.text(row, 7, rep.teamId());
-            cells.number2(row, 8, rep.quota(), styles.money);
-            cells.number2(row, 9, rep.credited(), styles.money);
-            cells.number2(row, 10, rep.attainmentPct(), styles.percent);
-            cells.number2(row, 11, rep.expectedPct(), styles.percent);
-            cells.number2(row, 12, rep.paceIndex(), styles.ratio);
-            cells.text(row, 13, rep.paceStatus().map(Enum::name));
-            cells.number2(row, 14, rep.projectedPct(), styles.percent);
-            cells.number2(row, 15, rep.gapToQuota(), styles.money);
-            cells.integer(row, 16, rep.dealCount());
-            cells.integer(row, 17, rep.rankInTeam());
-            cells.integer(row, 18, rep.rankInCompany());
-            cells.number2(row, 19, rep.compEstimate(), styles.money);
-            cells.text(row, 20, rep.teamId().map(packet.teamNames()::get));
+            cells.text(row, 0, rep.window().name());
+            cells.date(row, 1, rep.period().start());
+            cells.date(row, 2, rep.period().end());
+            cells.text(row, 3, rep.level().name());
+            cells.text(row, 4, rep.nodeId());
+            cells.text(row, 5, rep.nodeName());
+            cells.text(row, 6, rep.teamId());
+            cells.number2(row, 7, rep.quota(), styles.money);
+            cells.number2(row, 8, rep.credited(), styles.money);
+            cells.percent(row, 9, rep.attainmentPct());
+            cells.percent(row, 10, rep.expectedPct());
+            cells.number2(row, 11, rep.paceIndex(), styles.ratio);
+            cells.text(row, 12, rep.paceStatus().map(Enum::name));
+            cells.percent(row, 13, rep.projectedPct());
+            cells.number2(row, 14, rep.gapToQuota(), styles.money);
+            cells.integer(row, 15, rep.dealCount());
+            cells.integer(row, 16, rep.rankInTeam());
+            cells.integer(row, 17, rep.rankInCompany());
+            cells.number2(row, 18, rep.compEstimate(), styles.money);
+            cells.text(row, 19, rep.teamId().map(packet.teamNames()::get));
             if (rep.currentTier().isPresent()) {
-                cells.text(row, 21, tierLabel(rep.currentTier().getAsInt()));
+                cells.text(row, 20, tierLabel(rep.currentTier().getAsInt()));
             }
-            cells.number2(row, 22, rep.creditToNextTier(), styles.money);
+            cells.number2(row, 21, rep.creditToNextTier(), styles.money);
+            cells.text(row, 22, Optional.ofNullable(packet.guests().get(rep.nodeId())));
         }
         int lastRow = r - 1;
         paceColours(sheet, lastRow);
-        SheetSetup.widths(sheet, 20, 9, 12, 12, 6, 14, 26, 14, 14, 14, 12, 12, 10, 11, 12, 14, 10, 8, 8,
-                14, 26, 10, 14);
+        SheetSetup.widths(sheet, 9, 12, 12, 6, 12, 26, 14, 14, 14, 11, 10, 8, 11, 11, 14, 7, 8, 9,
+                14, 26, 8, 14, 40);
         SheetSetup.header(sheet, 0);
-        SheetSetup.autoFilter(sheet, 0, lastRow, HEADERS.length - 1);
+        SheetSetup.autoFilter(sheet, 0, lastRow, headers.length - 1);
         SheetSetup.print(sheet);
     }
 

@@ -24,6 +24,7 @@ final class Styles {
     final CellStyle integer;
     final CellStyle fxRate;
     final CellStyle date;
+    final CellStyle month;
     final CellStyle dateTime;
 
     Styles(Workbook book) {
@@ -57,11 +58,12 @@ final class Styles {
         note = book.createCellStyle();
         note.setFont(noteFont);
         money = numeric(book, df.getFormat("#,##0.00"));
-        percent = numeric(book, df.getFormat("0.00\"%\""));
+        percent = numeric(book, df.getFormat("0.00%"));
         ratio = numeric(book, df.getFormat("0.00"));
         integer = numeric(book, df.getFormat("0"));
         fxRate = numeric(book, df.getFormat("0.00000000"));
         date = numeric(book, df.getFormat("yyyy-mm-dd"));
+        month = numeric(book, df.getFormat("yyyy-mm"));
         dateTime = numeric(book, df.getFormat("yyyy-mm-dd hh:mm:ss"));
     }
 

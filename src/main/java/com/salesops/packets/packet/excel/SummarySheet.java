@@ -18,12 +18,16 @@ final class SummarySheet {
 
     static final String NAME = "Summary";
 
-    static final String[] KPI_HEADERS = {"window", "period_start", "period_end", "team_id", "team",
-        "quota", "sum_of_rep_quotas", "over_assignment_pct", "credited", "attainment_pct", "expected_pct",
-        "pace_index", "pace_status", "projected_pct", "gap_to_quota", "deal_count"};
+    /** Headers in words (they wrap at spaces when printed); money headers name the base currency. */
+    static String[] kpiHeaders(String currency) {
+        return new String[] {"Window", "Period start", "Period end", "Team id", "Team",
+            "Quota (" + currency + ")", "Sum of rep quotas (" + currency + ")", "Over-assignment",
+            "Credited (" + currency + ")", "Attainment", "Expected", "Pace index", "Pace status", "Projected",
+            "Gap to quota (" + currency + ")", "Deals"};
+    }
 
-    static final String[] DISTRIBUTION_HEADERS = {"window", "ranked_reps", "at_or_above_100_pct",
-        "from_75_to_100_pct", "from_50_to_75_pct", "below_50_pct", "no_quota", "pct_at_quota"};
+    static final String[] DISTRIBUTION_HEADERS = {"Window", "Ranked reps", "At or above 100 %", "75 to 100 %",
+        "50 to 75 %", "Below 50 %", "No quota", "Share at or above quota"};
 
     private SummarySheet() {
     }
@@ -41,6 +45,9 @@ final class SummarySheet {
         Row row = sheet.createRow(r++);
         cells.styled(row, 0, "Run key", styles.label);
         cells.text(row, 1, packet.runKey());
+        row = sheet.createRow(r++);
+        cells.styled(row, 0, "Currency", styles.label);
+        cells.text(row, 1, "Every amount is in " + packet.baseCurrency() + " (the base currency)");
         row = sheet.createRow(r++);
         cells.styled(row, 0, "As of", styles.label);
         cells.date(row, 1, packet.asOf());
@@ -60,7 +67,7 @@ final class SummarySheet {
         r++;
         cells.styled(sheet.createRow(r++), 0, "Team attainment by window", styles.section);
         int kpiHeader = r;
-        cells.headers(sheet.createRow(r++), KPI_HEADERS);
+        cells.headers(sheet.createRow(r++), kpiHeaders(packet.baseCurrency()));
         for (Window window : Window.values()) {
             for (NodeResult team : kpiTeams(packet, window)) {
                 kpiRow(sheet.createRow(r++), team, packet, cells, styles);
@@ -83,12 +90,13 @@ final class SummarySheet {
             cells.integer(row, 4, d.from50To75());
             cells.integer(row, 5, d.below50());
             cells.integer(row, 6, d.noQuota());
-            cells.number2(row, 7, d.pctAtOrAbove100(), styles.percent);
+            cells.percent(row, 7, d.pctAtOrAbove100());
         }
 
-        // wide enough for the longest header of either table (at_or_above_100_pct, over_assignment_pct)
-        SheetSetup.widths(sheet, 18, 14, 20, 19, 28, 14, 18, 20, 14, 14, 14, 12, 12, 14, 14, 10);
-        sheet.createFreezePane(0, 1);
+        // Column B holds "Generated (UTC)" as yyyy-mm-dd hh:mm:ss: 20 characters, or Excel shows ###.
+        SheetSetup.widths(sheet, 18, 20, 12, 16, 28, 15, 15, 15, 15, 12, 12, 11, 12, 12, 15, 9);
+        // Frozen down to the KPI table's header, so the columns stay named while scrolling.
+        sheet.createFreezePane(0, kpiHeader + 1);
         // The KPI header is the row a reader needs when the table runs onto a second page.
         sheet.setRepeatingRows(new CellRangeAddress(kpiHeader, kpiHeader, -1, -1));
         SheetSetup.print(sheet);
@@ -123,17 +131,17 @@ final class SummarySheet {
         cells.text(row, 4, Optional.ofNullable(team.nodeName()).orElse(packet.teamNames().get(team.nodeId())));
         cells.number2(row, 5, team.quota(), styles.money);
         cells.number2(row, 6, team.sumOfRepQuotas(), styles.money);
-        cells.number2(row, 7, team.overAssignmentPct(), styles.percent);
+        cells.percent(row, 7, team.overAssignmentPct());
         cells.number2(row, 8, team.credited(), styles.money);
         if (team.attainmentPct().isPresent()) {
-            cells.number2(row, 9, team.attainmentPct(), styles.percent);
+            cells.percent(row, 9, team.attainmentPct());
         } else {
             cells.text(row, 9, "n/a");
         }
-        cells.number2(row, 10, team.expectedPct(), styles.percent);
+        cells.percent(row, 10, team.expectedPct());
         cells.number2(row, 11, team.paceIndex(), styles.ratio);
         cells.text(row, 12, team.paceStatus().map(Enum::name));
-        cells.number2(row, 13, team.projectedPct(), styles.percent);
+        cells.percent(row, 13, team.projectedPct());
         cells.number2(row, 14, team.gapToQuota(), styles.money);
         cells.integer(row, 15, team.dealCount());
     }

@@ -11,6 +11,7 @@ import net.sf.jasperreports.charts.JRChart;
 import net.sf.jasperreports.charts.JRChartCustomizer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
@@ -44,6 +45,7 @@ public final class AttainmentBarCustomizer implements JRChartCustomizer {
         CategoryPlot plot = chart.getCategoryPlot();
         CategoryDataset data = plot.getDataset();
         plot.setRenderer(new BandRenderer(data));
+        labelFonts(plot.getDomainAxis(), data);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         // Horizontal bars put the value axis on top by default; below reads like a table.
@@ -65,6 +67,21 @@ public final class AttainmentBarCustomizer implements JRChartCustomizer {
         double upper = values == null ? 110 : Math.max(110, values.getUpperBound() * 1.12);
         axis.setRange(lower, upper);
         axis.setNumberFormatOverride(new DecimalFormat("0' %'", DecimalFormatSymbols.getInstance(Locale.US)));
+    }
+
+    /** Each rep label in a font that has its characters (CJK names in the fallback face). */
+    static void labelFonts(CategoryAxis axis, CategoryDataset data) {
+        if (data == null) {
+            return;
+        }
+        Font base = axis.getTickLabelFont();
+        for (Object key : data.getColumnKeys()) {
+            Comparable<?> category = (Comparable<?>) key;
+            Font font = ChartFonts.forLabel(category.toString(), base);
+            if (font != base) {
+                axis.setTickLabelFont(category, font);
+            }
+        }
     }
 
     /** Bar colour by attainment band (DESIGN §4.5), value label at the bar's end. */

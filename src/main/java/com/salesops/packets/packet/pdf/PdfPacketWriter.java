@@ -1,12 +1,10 @@
 package com.salesops.packets.packet.pdf;
 
 import com.salesops.packets.packet.Packet;
+import com.salesops.packets.support.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Objects;
 import java.util.zip.Deflater;
@@ -48,23 +46,13 @@ public final class PdfPacketWriter {
     }
 
     /**
-     * Renders {@code packet} to {@code target}. The file appears whole or not at all: it is written
-     * to a temporary file in the same folder and then moved over {@code target}.
+     * Renders {@code packet} to {@code target}. The file appears whole or not at all, with the same
+     * mode as the workbook and the emails ({@link AtomicFiles}).
      */
     public void write(Packet packet, Path target) throws IOException {
         Objects.requireNonNull(packet, "packet");
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                export(fill(packet), out, "Performance packet — " + packet.team().name());
-            }
-            moveIntoPlace(temp, absolute);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        JasperPrint print = fill(packet);
+        AtomicFiles.write(target, (AtomicFiles.Body) out -> export(print, out, "Performance packet — " + packet.team().name()));
     }
 
     private JasperPrint fill(Packet packet) throws IOException {
@@ -89,14 +77,6 @@ public final class PdfPacketWriter {
             exporter.exportReport();
         } catch (JRException e) {
             throw new IOException("cannot export the PDF packet: " + e.getMessage(), e);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

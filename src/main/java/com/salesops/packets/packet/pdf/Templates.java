@@ -20,6 +20,7 @@ record Templates(
         JasperReport repTable,
         JasperReport teamTable,
         JasperReport flags,
+        JasperReport trend,
         JasperReport changes) {
 
     private static final AtomicInteger COMPILATIONS = new AtomicInteger();
@@ -33,6 +34,7 @@ record Templates(
                 compile("rep-table"),
                 compile("team-table"),
                 compile("flags"),
+                compile("trend"),
                 compile("changes"));
     }
 

@@ -67,30 +67,81 @@ class ExcelPacketWriterTest {
             book.forEach(s -> names.add(s.getSheetName()));
 
             // then
-            assertThat(names).containsExactly("Summary", "Reps", "Deals", "Flags", "Chart", "Changes");
+            assertThat(names).containsExactly("Summary", "Changes", "Trend", "Reps", "Deals", "Flags", "Chart");
         }
     }
 
     @Test
-    void repsHeaderIsAttainmentCsvThenTeamNameTierAndCreditToNextTier() throws IOException {
-        // given
-        String csvHeader = "run_key,window,period_start,period_end,level,node_id,node_name,team_id,quota,credited,"
-                + "attainment_pct,expected_pct,pace_index,pace_status,projected_pct,gap_to_quota,deal_count,"
-                + "rank_in_team,rank_in_company,comp_estimate";
+    void headersAreWordsInAttainmentCsvOrderAndMoneyHeadersNameTheBaseCurrency() throws IOException {
+        // given the sample packet in USD
 
         // when
         try (XSSFWorkbook book = open(sample)) {
             List<String> header = texts(book.getSheet("Reps").getRow(0));
 
+            // then: attainment.csv's columns (less run_key, on Summary) in its order, then the extras
+            assertThat(header).containsExactly("Window", "Period start", "Period end", "Level", "Employee id", "Rep",
+                    "Team id", "Quota (USD)", "Credited (USD)", "Attainment", "Expected", "Pace index", "Pace status",
+                    "Projected", "Gap to quota (USD)", "Deals", "Rank in team", "Rank in company",
+                    "Comp estimate (USD)", "Team", "Comp tier", "Credit to next tier (USD)", "In this packet because");
+            assertThat(texts(book.getSheet("Deals").getRow(1))).containsExactly("Booking", "Line date",
+                    "Booking date", "Account", "Type", "Channel", "Partner", "Original amount", "Currency",
+                    "FX rate to USD", "Employee id", "Employee", "Role", "Split", "Credited (USD)", "Reversal",
+                    "Team id", "Team");
+            assertThat(texts(book.getSheet("Flags").getRow(0))).containsExactly("Flag", "Employee id",
+                    "Employee", "Team id", "Team", "Period start", "Period end", "Bookings", "Amount (USD)", "Recent");
+        }
+    }
+
+    @Test
+    void trendListsTeamAndRepsMonthByMonthWithCreditedQuotaAndAttainment() throws IOException {
+        // given the sample's Trend: West and e1, e4 in October and November 2026
+
+        // when
+        try (XSSFWorkbook book = open(sample)) {
+            Sheet trend = book.getSheet("Trend");
+
             // then
-            assertThat(String.join(",", header))
-                    .isEqualTo(csvHeader + ",team_name,current_tier,credit_to_next_tier");
-            assertThat(texts(book.getSheet("Deals").getRow(1))).containsExactly("booking_id", "line_date",
-                    "booking_date", "account", "type", "channel", "partner", "original_amount", "currency",
-                    "fx_rate", "employee_id", "employee_name", "role", "split_pct", "credited_base", "reversal",
-                    "team_id", "team_name");
-            assertThat(texts(book.getSheet("Flags").getRow(0))).containsExactly("flag", "employee_id",
-                    "employee_name", "team_id", "team_name", "period_start", "period_end", "booking_ids", "amount");
+            assertThat(texts(trend.getRow(0))).containsExactly("Level", "Id", "Name", "Month", "Credited (USD)",
+                    "Quota (USD)", "Attainment");
+            assertThat(trend.getLastRowNum()).isEqualTo(6);
+            Row westNov = trend.getRow(2);
+            assertThat(text(westNov, 0)).isEqualTo("Team");
+            assertThat(text(westNov, 2)).isEqualTo("Team West");
+            assertThat(new DataFormatter().formatCellValue(westNov.getCell(3))).isEqualTo("2026-11");
+            assertThat(number(westNov, 4)).isEqualByComparingTo("19221.30");
+            assertThat(number(westNov, 5)).isEqualByComparingTo("40000.00");
+            assertThat(number(westNov, 6)).isEqualByComparingTo("48.05");  // 19,221.30 / 40,000 = 48.053 %
+            Row e1Oct = trend.getRow(3);
+            assertThat(text(e1Oct, 2)).isEqualTo("Łukasz Nowak");
+            assertThat(number(e1Oct, 6)).isEqualByComparingTo("29.33");    // 4,400 / 15,000 = 29.333 %
+            Row e4Nov = trend.getRow(6);
+            assertThat(e4Nov.getCell(5)).isNull();                          // no quota row: blank, not 0
+            assertThat(text(e4Nov, 6)).isEqualTo("n/a");
+        }
+    }
+
+    @Test
+    void percentagesAreFractionsWithAPercentFormatSoFormulasGiveCredit() throws IOException {
+        // given e1's MONTH attainment 82.30 % (12,345.67 / 15,000 = 0.823045 → 82.30 as printed)
+
+        // when
+        try (XSSFWorkbook book = open(sample)) {
+            Sheet reps = book.getSheet("Reps");
+            Row e1 = null;
+            for (int r = 1; r <= reps.getLastRowNum(); r++) {
+                if (text(reps.getRow(r), 4).equals("e1") && text(reps.getRow(r), 0).equals("MONTH")) {
+                    e1 = reps.getRow(r);
+                }
+            }
+
+            // then: the cell holds 0.823, shown as 82.30%; × quota 15,000 = 12,345.00
+            Cell attainment = e1.getCell(9);
+            assertThat(attainment.getNumericCellValue()).isEqualTo(0.823);
+            assertThat(attainment.getCellStyle().getDataFormatString()).isEqualTo("0.00%");
+            assertThat(new DataFormatter().formatCellValue(attainment)).isEqualTo("82.30%");
+            assertThat(BigDecimal.valueOf(attainment.getNumericCellValue()).multiply(new BigDecimal("15000")))
+                    .isEqualByComparingTo("12345.00");
         }
     }
 
@@ -112,28 +163,27 @@ class ExcelPacketWriterTest {
             for (int i = 0; i < expected.size(); i++) {
                 NodeResult n = expected.get(i);
                 Row row = reps.getRow(i + 1);
-                assertThat(text(row, 0)).isEqualTo("nightly-2026-11-26");
-                assertThat(text(row, 1)).isEqualTo(n.window().name());
-                assertThat(date(row, 2)).isEqualTo(n.period().start());
-                assertThat(date(row, 3)).isEqualTo(n.period().end());
-                assertThat(text(row, 5)).isEqualTo(n.nodeId());
-                assertThat(text(row, 6)).isEqualTo(n.nodeName());
-                assertNumber(row, 8, n.quota());
-                assertNumber(row, 9, Optional.of(n.credited()));
-                assertNumber(row, 10, n.attainmentPct());
-                assertNumber(row, 11, Optional.of(n.expectedPct()));
-                assertNumber(row, 12, n.paceIndex());
-                assertThat(optionalText(row, 13)).isEqualTo(n.paceStatus().map(Enum::name));
-                assertNumber(row, 14, n.projectedPct());
-                assertNumber(row, 15, n.gapToQuota());
-                assertInteger(row, 16, OptionalInt.of(n.dealCount()));
-                assertInteger(row, 17, n.rankInTeam());
-                assertInteger(row, 18, n.rankInCompany());
-                assertNumber(row, 19, n.compEstimate());
-                assertThat(optionalText(row, 21)).isEqualTo(
+                assertThat(text(row, 0)).isEqualTo(n.window().name());
+                assertThat(date(row, 1)).isEqualTo(n.period().start());
+                assertThat(date(row, 2)).isEqualTo(n.period().end());
+                assertThat(text(row, 4)).isEqualTo(n.nodeId());
+                assertThat(text(row, 5)).isEqualTo(n.nodeName());
+                assertNumber(row, 7, n.quota());
+                assertNumber(row, 8, Optional.of(n.credited()));
+                assertNumber(row, 9, n.attainmentPct());
+                assertNumber(row, 10, Optional.of(n.expectedPct()));
+                assertNumber(row, 11, n.paceIndex());
+                assertThat(optionalText(row, 12)).isEqualTo(n.paceStatus().map(Enum::name));
+                assertNumber(row, 13, n.projectedPct());
+                assertNumber(row, 14, n.gapToQuota());
+                assertInteger(row, 15, OptionalInt.of(n.dealCount()));
+                assertInteger(row, 16, n.rankInTeam());
+                assertInteger(row, 17, n.rankInCompany());
+                assertNumber(row, 18, n.compEstimate());
+                assertThat(optionalText(row, 20)).isEqualTo(
                         n.currentTier().isPresent() ? Optional.of("Tier " + (n.currentTier().getAsInt() + 1))
                                 : Optional.empty());
-                assertNumber(row, 22, n.creditToNextTier());
+                assertNumber(row, 21, n.creditToNextTier());
             }
         }
     }
@@ -164,8 +214,8 @@ class ExcelPacketWriterTest {
             Sheet reps = book.getSheet("Reps");
             for (int r = 1; r <= reps.getLastRowNum(); r++) {
                 Row row = reps.getRow(r);
-                if (row.getCell(10) != null) {
-                    actual.put(text(row, 1) + "/" + text(row, 5), number(row, 10));
+                if (row.getCell(9) != null) {
+                    actual.put(text(row, 0) + "/" + text(row, 4), number(row, 9));
                 }
             }
 
@@ -185,7 +235,7 @@ class ExcelPacketWriterTest {
         // when
         try (XSSFWorkbook book = open(sample)) {
             Sheet summary = book.getSheet("Summary");
-            int header = findRow(summary, "window", "period_start");
+            int header = findRow(summary, "Window", "Period start");
             List<String> teamsSeen = new ArrayList<>();
 
             // then
@@ -213,7 +263,8 @@ class ExcelPacketWriterTest {
             Row westMonth = summary.getRow(header + 1);
             assertThat(number(westMonth, 8)).isEqualByComparingTo("19221.30"); // 12,345.67 + 8,000 − 8,000 + 6,875.63
             assertThat(number(westMonth, 9)).isEqualByComparingTo("48.05");    // of 40,000
-            assertThat(number(westMonth, 7)).isEqualByComparingTo("25.00");    // 40,000 over 32,000 of rep quotas
+            // over-assignment: reps carry 32,000 of the team's 40,000: 32,000 / 40,000 − 1 = −20.00 %
+            assertThat(number(westMonth, 7)).isEqualByComparingTo("-20.00");
             assertThat(number(westMonth, 10)).isEqualByComparingTo("86.67");   // 26 of 30 days
         }
     }
@@ -230,12 +281,16 @@ class ExcelPacketWriterTest {
             // then
             assertThat(text(summary.getRow(0), 0)).isEqualTo("Team West · Zoë Manager · Performance packet");
             assertThat(text(summary.getRow(1), 1)).isEqualTo("nightly-2026-11-26");
-            assertThat(date(summary.getRow(2), 1)).isEqualTo(LocalDate.of(2026, 11, 26));
-            assertThat(summary.getRow(3).getCell(1).getLocalDateTimeCellValue())
+            assertThat(text(summary.getRow(2), 0)).isEqualTo("Currency");
+            assertThat(text(summary.getRow(2), 1)).isEqualTo("Every amount is in USD (the base currency)");
+            assertThat(date(summary.getRow(3), 1)).isEqualTo(LocalDate.of(2026, 11, 26));
+            assertThat(summary.getRow(4).getCell(1).getLocalDateTimeCellValue())
                     .isEqualTo(java.time.LocalDateTime.of(2026, 11, 27, 2, 15));
-            assertThat(text(summary.getRow(4), 0)).isEqualTo("Flags");
-            assertThat(number(summary.getRow(4), 1)).isEqualByComparingTo("2");
-            int header = findRow(summary, "window", "ranked_reps");
+            // wide enough for yyyy-mm-dd hh:mm:ss (19 characters), so no ###
+            assertThat(summary.getColumnWidth(1)).isGreaterThanOrEqualTo(20 * 256);
+            assertThat(text(summary.getRow(5), 0)).isEqualTo("Flags");
+            assertThat(number(summary.getRow(5), 1)).isEqualByComparingTo("2");
+            int header = findRow(summary, "Window", "Ranked reps");
             for (Window w : Window.values()) {
                 Row row = summary.getRow(header + 1 + w.ordinal());
                 var d = packet.distribution().get(w);
@@ -276,9 +331,9 @@ class ExcelPacketWriterTest {
             assertThat(deals.getLastRowNum() - 1).isEqualTo(SamplePackets.dealLines().size());
             for (int r = 1; r <= reps.getLastRowNum(); r++) {
                 Row row = reps.getRow(r);
-                BigDecimal credited = number(row, 9);
-                assertThat(sums.getOrDefault(text(row, 1) + "/" + text(row, 5), BigDecimal.ZERO.setScale(2)))
-                        .as("deals of %s in %s", text(row, 5), text(row, 1))
+                BigDecimal credited = number(row, 8);
+                assertThat(sums.getOrDefault(text(row, 0) + "/" + text(row, 4), BigDecimal.ZERO.setScale(2)))
+                        .as("deals of %s in %s", text(row, 4), text(row, 0))
                         .isEqualByComparingTo(credited);
             }
         }
@@ -352,8 +407,8 @@ class ExcelPacketWriterTest {
             List<String> repNames = new ArrayList<>();
             Sheet reps = book.getSheet("Reps");
             for (int r = 1; r <= reps.getLastRowNum(); r++) {
-                if (text(reps.getRow(r), 1).equals("MONTH")) {
-                    repNames.add(text(reps.getRow(r), 6) + "|" + optionalText(reps.getRow(r), 20).orElse(""));
+                if (text(reps.getRow(r), 0).equals("MONTH")) {
+                    repNames.add(text(reps.getRow(r), 5) + "|" + optionalText(reps.getRow(r), 19).orElse(""));
                 }
             }
 
@@ -369,9 +424,9 @@ class ExcelPacketWriterTest {
         try (XSSFWorkbook book = open(sample)) {
             // when
             List<Cell> dates = List.of(
-                    book.getSheet("Summary").getRow(2).getCell(1),
+                    book.getSheet("Summary").getRow(3).getCell(1),
+                    book.getSheet("Reps").getRow(1).getCell(1),
                     book.getSheet("Reps").getRow(1).getCell(2),
-                    book.getSheet("Reps").getRow(1).getCell(3),
                     book.getSheet("Deals").getRow(2).getCell(1),
                     book.getSheet("Deals").getRow(2).getCell(2),
                     book.getSheet("Flags").getRow(1).getCell(5));
@@ -393,7 +448,7 @@ class ExcelPacketWriterTest {
             Sheet reps = book.getSheet("Reps");
             Row e4 = null;
             for (int r = 1; r <= reps.getLastRowNum(); r++) {
-                if (text(reps.getRow(r), 5).equals("e4") && text(reps.getRow(r), 1).equals("MONTH")) {
+                if (text(reps.getRow(r), 4).equals("e4") && text(reps.getRow(r), 0).equals("MONTH")) {
                     e4 = reps.getRow(r);
                 }
             }
@@ -402,14 +457,14 @@ class ExcelPacketWriterTest {
             Row row = e4;
 
             // then
-            for (int col : new int[] {8, 10, 12, 13, 14, 15, 17, 18, 21, 22}) {
+            for (int col : new int[] {7, 9, 11, 12, 13, 14, 16, 17, 20, 21}) {
                 Cell cell = row.getCell(col);
                 assertThat(cell == null || cell.getCellType() == CellType.BLANK)
-                        .as("column %s", RepsSheet.HEADERS[col]).isTrue();
+                        .as("column %s", RepsSheet.headers("USD")[col]).isTrue();
             }
-            assertThat(number(row, 9)).isEqualByComparingTo("0.00");
-            assertThat(number(row, 19)).isEqualByComparingTo("0.00");
-            assertThat(number(row, 11)).isEqualByComparingTo("86.67");
+            assertThat(number(row, 8)).isEqualByComparingTo("0.00");
+            assertThat(number(row, 18)).isEqualByComparingTo("0.00");
+            assertThat(number(row, 10)).isEqualByComparingTo("86.67");
         }
     }
 
@@ -442,7 +497,7 @@ class ExcelPacketWriterTest {
         // given
         try (XSSFWorkbook book = open(sample)) {
             // when
-            Map<String, Integer> headerRow = Map.of("Reps", 0, "Deals", 1, "Flags", 0);
+            Map<String, Integer> headerRow = Map.of("Trend", 0, "Reps", 0, "Deals", 1, "Flags", 0);
 
             // then
             headerRow.forEach((name, header) -> {
@@ -461,7 +516,11 @@ class ExcelPacketWriterTest {
                 assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
                 assertThat(sheet.getColumnWidth(0)).as(sheet.getSheetName()).isGreaterThan(256 * 8);
             }
-            assertThat(book.getSheet("Summary").getPaneInformation().isFreezePane()).isTrue();
+            XSSFSheet summary = book.getSheet("Summary");
+            assertThat(summary.getPaneInformation().isFreezePane()).isTrue();
+            // frozen down to and including the KPI table's header, not just the title
+            int kpiHeader = findRow(summary, "Window", "Period start");
+            assertThat((int) summary.getPaneInformation().getHorizontalSplitPosition()).isEqualTo(kpiHeader + 1);
         }
     }
 
@@ -484,8 +543,15 @@ class ExcelPacketWriterTest {
     }
 
     @Test
-    void chartPlotsMonthAttainmentOfEachRepWithAHundredPercentLine() throws IOException {
-        // given
+    void chartPlotsQuarterAttainmentBestFirstInItsOwnColoursWithAHundredPercentLine() throws IOException {
+        // given the reps with a QUARTER quota (e4 has none), highest 2-decimal attainment first
+        List<NodeResult> quarter = SamplePackets.packet().repRows().stream()
+                .filter(r -> r.window() == Window.QUARTER && r.attainmentPct().isPresent())
+                .sorted(java.util.Comparator.comparing(
+                        (NodeResult r) -> r.attainmentPct().orElseThrow().setScale(2, RoundingMode.HALF_UP)).reversed())
+                .toList();
+        assertThat(quarter).hasSize(3);
+
         try (XSSFWorkbook book = open(sample)) {
             XSSFSheet sheet = book.getSheet("Chart");
 
@@ -494,24 +560,37 @@ class ExcelPacketWriterTest {
 
             // then
             assertThat(charts).hasSize(1);
+            assertThat(charts.get(0).getTitleText().getString()).startsWith("Attainment by rep, quarter 2026-10-01");
             List<XDDFChartData> data = charts.get(0).getChartSeries();
             assertThat(data).hasSize(2);
             assertThat(data.get(0)).isInstanceOf(XDDFBarChartData.class);
             assertThat(data.get(1)).isInstanceOf(XDDFLineChartData.class);
             var bars = data.get(0).getSeries(0);
-            assertThat(bars.getCategoryData().getPointCount()).isEqualTo(SamplePackets.REPS.size());
             List<String> categories = new ArrayList<>();
-            for (int i = 0; i < SamplePackets.REPS.size(); i++) {
+            for (int i = 0; i < bars.getCategoryData().getPointCount(); i++) {
                 categories.add(bars.getCategoryData().getPointAt(i).toString());
             }
-            assertThat(categories).containsExactly("Łukasz Nowak", "王伟", "Priya Raman", "Zoë Adams");
-            assertThat(number(sheet.getRow(1), 2)).isEqualByComparingTo("82.30");
-            assertThat(sheet.getRow(4).getCell(2)).isNull(); // Zoë Adams has no quota: a gap, not 0 %
+            assertThat(categories).containsExactlyElementsOf(quarter.stream().map(NodeResult::nodeName).toList());
+            // e2: 6,600 of a 30,000 quarter = 22.00 %, stored as the fraction 0.22
+            int e2 = categories.indexOf("王伟") + 1;
+            assertThat(sheet.getRow(e2).getCell(3).getNumericCellValue()).isEqualTo(0.22);
+            // Zoë Adams has no quota: listed below the chart's rows, no bar
+            assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("Zoë Adams");
+            assertThat(sheet.getRow(4).getCell(3).getStringCellValue()).isEqualTo("n/a (no quota)");
             var line = data.get(1).getSeries(0);
-            assertThat(line.getValuesData().getPointCount()).isEqualTo(SamplePackets.REPS.size());
-            for (int i = 0; i < SamplePackets.REPS.size(); i++) {
-                assertThat(line.getValuesData().getPointAt(i).doubleValue()).isEqualTo(100.0);
+            assertThat(line.getValuesData().getPointCount()).isEqualTo(3);
+            for (int i = 0; i < 3; i++) {
+                assertThat(line.getValuesData().getPointAt(i).doubleValue()).isEqualTo(1.0);
             }
+            // each series has its own colour; the line chart says its grouping; the workbook has a theme
+            var plot = charts.get(0).getCTChart().getPlotArea();
+            assertThat(plot.getBarChartArray(0).getSerArray(0).getSpPr().getSolidFill().getSrgbClr().getVal())
+                    .isEqualTo(ChartSheet.BAR_RGB);
+            assertThat(plot.getLineChartArray(0).getSerArray(0).getSpPr().getLn().getSolidFill().getSrgbClr().getVal())
+                    .isEqualTo(ChartSheet.LINE_RGB);
+            assertThat(plot.getLineChartArray(0).getGrouping().getVal().toString()).isEqualTo("standard");
+            assertThat(book.getTheme()).isNotNull();
+            assertThat(book.getTheme().getThemeColor(4).getARGBHex()).isEqualTo("FF4472C4");
         }
     }
 
@@ -648,7 +727,12 @@ class ExcelPacketWriterTest {
         Cell cell = row.getCell(col);
         assertThat(cell).as("cell %s of row %s", col, row.getRowNum() + 1).isNotNull();
         assertThat(cell.getCellType()).as(cell.getAddress().toString()).isEqualTo(CellType.NUMERIC);
-        return BigDecimal.valueOf(cell.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal value = BigDecimal.valueOf(cell.getNumericCellValue());
+        // percentages are stored as fractions (0.823 for 82.30 %): compared here as printed
+        if (cell.getCellStyle().getDataFormatString().endsWith("%")) {
+            value = value.movePointRight(2);
+        }
+        return value.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static LocalDate date(Row row, int col) {

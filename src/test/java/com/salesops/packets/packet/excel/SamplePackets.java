@@ -5,6 +5,7 @@ import com.salesops.packets.attainment.Distribution;
 import com.salesops.packets.attainment.Flag;
 import com.salesops.packets.attainment.FlagType;
 import com.salesops.packets.attainment.Level;
+import com.salesops.packets.attainment.MonthFigure;
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.attainment.PaceStatus;
 import com.salesops.packets.attainment.Tier;
@@ -125,7 +126,25 @@ final class SamplePackets {
             daily.put(w, days);
         }
         return new Packet(PLAN, GENERATED_AT, WEST, MANAGER, teamRows, repRows, TEAM_NAMES,
-                List.of(WEST_A.id()), distribution, flags(), daily, deals, totalDealLines, dealRowsShown);
+                List.of(WEST_A.id()), distribution, flags(), daily, deals, totalDealLines, dealRowsShown,
+                "USD", Map.of(), Set.of(), trend(repRows));
+    }
+
+    /**
+     * The Trend of the sample (an input here: the compute step's month figures are tested in
+     * attainment/TrendTest): Team West and reps e1 and e4, October and November 2026.
+     * West October: e1 4,400.00 + e2 6,600.00 (B-1002) = 11,000.00 of 40,000.00; November 19,221.30.
+     */
+    static List<MonthFigure> trend(List<NodeResult> repRows) {
+        LocalDate oct = LocalDate.of(2026, 10, 1);
+        LocalDate nov = LocalDate.of(2026, 11, 1);
+        return List.of(
+                new MonthFigure(Level.TEAM, WEST.id(), oct, Optional.of(new BigDecimal("40000.00")), new BigDecimal("11000.00")),
+                new MonthFigure(Level.TEAM, WEST.id(), nov, Optional.of(new BigDecimal("40000.00")), new BigDecimal("19221.30")),
+                new MonthFigure(Level.REP, "e1", oct, Optional.of(new BigDecimal("15000.00")), new BigDecimal("4400.00")),
+                new MonthFigure(Level.REP, "e1", nov, Optional.of(new BigDecimal("15000.00")), new BigDecimal("12345.67")),
+                new MonthFigure(Level.REP, "e4", oct, Optional.empty(), new BigDecimal("0.00")),
+                new MonthFigure(Level.REP, "e4", nov, Optional.empty(), new BigDecimal("0.00")));
     }
 
     static List<Flag> flags() {
@@ -288,8 +307,9 @@ final class SamplePackets {
                 .filter(r -> subtree.contains(r.teamId()) && r.monthlyQuota() != null)
                 .map(r -> r.monthlyQuota().multiply(months))
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        Optional<BigDecimal> overAssignment = Optional.of(quota.divide(sumOfReps, EXACT).subtract(BigDecimal.ONE)
-                .multiply(HUNDRED));
+        // DESIGN §4.3: (sum of rep quotas / team quota − 1) × 100, positive when reps carry more
+        Optional<BigDecimal> overAssignment = quota.signum() == 0 ? Optional.empty()
+                : Optional.of(sumOfReps.divide(quota, EXACT).subtract(BigDecimal.ONE).multiply(HUNDRED));
         Optional<BigDecimal> attainment = attainment(credited, Optional.of(quota));
         BigDecimal expected = expectedPct(w);
         Optional<BigDecimal> pace = attainment.map(a -> a.divide(expected, EXACT));

@@ -7,6 +7,7 @@ import com.salesops.packets.packet.Packet;
 import com.salesops.packets.calendar.Period;
 import com.salesops.packets.attainment.FlagType;
 import com.salesops.packets.attainment.Flag;
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -82,7 +83,56 @@ class PdfPacketWriterTest {
 
         // then
         assertThat(page1).contains("Performance packet — Team West", "Manager: Maria Ortega",
-                "Confidential — prepared for Maria Ortega", "Flags: 2", "Top 3 reps (MONTH attainment)");
+                "Confidential — prepared for Maria Ortega", "Flags: 2", "Best 3 — QUARTER attainment 2026-10-01 – 2026-12-31");
+    }
+
+    @Test
+    void baseCurrencyIsNamedOnPageOneAndInTheTablesMoneyHeaders() {
+        // given
+        String all = String.join("\n", westPages).replaceAll("\\s+", " ");
+
+        // then
+        assertThat(westPages.get(0).replaceAll("\\s+", " ")).contains("amounts in USD", "Credited (USD)",
+                "Quota (USD)", "Gap to quota (USD)");
+        assertThat(all).contains("Comp est. (USD)", "Amount (USD)");
+    }
+
+    @Test
+    void chartLabelsGetAFontThatDrawsEveryCharacterOfEveryNameInThePacket() {
+        // given: DejaVu Sans, the chart font, has no CJK glyphs
+        Font dejaVu = ChartFonts.DEJAVU.deriveFont(Font.PLAIN, 7f);
+        Packet packet = PdfSamplePackets.directorWith200Reps();
+
+        // when / then: every bar label is drawn in a font that has all of its characters
+        int fallbacks = 0;
+        for (var rep : packet.repRows()) {
+            String label = ChartFonts.label(rep.nodeName() + " (" + rep.nodeId() + ")");
+            Font font = ChartFonts.forLabel(label, dejaVu);
+            assertThat(font.canDisplayUpTo(label)).as(label).isEqualTo(-1);
+            if (!font.equals(dejaVu)) {
+                assertThat(font.getFamily(java.util.Locale.ROOT)).isEqualTo(ChartFonts.FALLBACK_FAMILY);
+                fallbacks++;
+            }
+        }
+        // 王伟 needs the fallback (three windows, one row each), its id in fullwidth forms
+        assertThat(fallbacks).isEqualTo(3);
+        assertThat(ChartFonts.label("王伟 (R007)")).isEqualTo("王伟 （Ｒ００７）");
+        assertThat(ChartFonts.label("Zoë Adams (E002)")).isEqualTo("Zoë Adams (E002)");
+    }
+
+    @Test
+    void pdfGetsTheSameFileModeAsTheWorkbook() throws IOException {
+        // given
+        Path folder = dir.resolve("modes");
+        Path pdf = folder.resolve("west.pdf");
+        Path xlsx = folder.resolve("west.xlsx");
+
+        // when
+        writer.write(PdfSamplePackets.firstLineTeam(), pdf);
+        new com.salesops.packets.packet.excel.ExcelPacketWriter().write(PdfSamplePackets.firstLineTeam(), xlsx);
+
+        // then: both as any new file (the umask), not the owner-only mode of a JDK temp file
+        assertThat(Files.getPosixFilePermissions(pdf)).isEqualTo(Files.getPosixFilePermissions(xlsx));
     }
 
     @Test
@@ -124,11 +174,11 @@ class PdfPacketWriterTest {
     @Test
     void flagsAreListedWithTheirDeals() {
         // given
-        String all = String.join("\n", westPages);
+        String all = String.join("\n", westPages).replaceAll("\\s+", " ");
 
-        // then
-        assertThat(all).contains("Period-end pull-in", "Cancelled after credit", "B-1001 · Acme Sp. z o.o.",
-                "Żabka Logistics", "B-1003 · Café Crème SARL", "cancelled 2026-11-10", "14,000.00", "8,250.50");
+        // then: the latest closed month's flags are marked NEW
+        assertThat(all).contains("NEW · Period-end pull-in", "NEW · Cancelled after credit", "Acme Sp. z o.o.",
+                "Żabka Logistics", "Café Crème SARL", "cancelled 2026-11-10", "14,000.00", "8,250.50");
     }
 
     @Test
@@ -199,7 +249,8 @@ class PdfPacketWriterTest {
         }
         Packet packet = new Packet(base.plan(), base.generatedAt(), base.team(), base.manager(), base.teamRows(),
                 base.repRows(), base.teamNames(), base.directChildTeamIds(), base.distribution(), flags,
-                base.dailyCredit(), base.deals(), base.totalDealLines(), base.dealRowsShown());
+                base.dailyCredit(), base.deals(), base.totalDealLines(), base.dealRowsShown(),
+                base.baseCurrency(), base.guests(), base.overlayTeams(), base.trend());
         Path pdf = SAMPLES.resolve("team-west-150-flags.pdf");
 
         // when

@@ -29,6 +29,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.SortedMap;
@@ -95,7 +96,7 @@ final class PdfSamplePackets {
         return new Packet(PLAN, GENERATED, west, manager, teamRows, repRows,
                 Map.of("team-west", "Team West"), List.of(),
                 distribution(repRows), flags, dailyCredit(), action -> deals.forEach(action),
-                deals.size(), deals.size());
+                deals.size(), deals.size(), "USD", Map.of(), Set.of(), List.of());
     }
 
     /** A director's packet: 8 child teams of 25 reps (200), one rep without quota, one CJK name. */
@@ -137,7 +138,7 @@ final class PdfSamplePackets {
         }
         repRows.sort(Comparator.comparing(NodeResult::window).thenComparing(NodeResult::nodeId));
         return new Packet(PLAN, GENERATED, region, director, teamRows, repRows, teamNames, children,
-                distribution(repRows), List.of(), dailyCredit(), action -> { }, 0, 0);
+                distribution(repRows), List.of(), dailyCredit(), action -> { }, 0, 0, "USD", Map.of(), Set.of(), List.of());
     }
 
     static Employee employee(String id, String name) {
