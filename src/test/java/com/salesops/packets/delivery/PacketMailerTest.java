@@ -101,7 +101,7 @@ class PacketMailerTest {
         Files.write(pdf, random(pdfBytes));
         Files.write(xlsx, random(xlsxBytes));
         return new PacketEmail("nightly-2026-11-26", LocalDate.of(2026, 11, 26), "team-w", teamName, "Mia Manager",
-                "manager@example.com", List.of(), pdf, xlsx, "USD", List.of());
+                "manager@example.com", List.of(), pdf, xlsx, "USD", List.of(), Optional.empty());
     }
 
     private static byte[] random(int n) {

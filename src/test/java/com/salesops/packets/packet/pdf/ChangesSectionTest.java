@@ -47,7 +47,8 @@ class ChangesSectionTest {
         Packet base = PdfSamplePackets.firstLineTeam();
         Packet packet = new Packet(base.plan(), base.generatedAt(), base.team(), base.manager(), base.teamRows(),
                 base.repRows(), base.teamNames(), base.directChildTeamIds(), base.distribution(), base.flags(),
-                base.dailyCredit(), base.deals(), base.totalDealLines(), base.dealRowsShown(), changes());
+                base.dailyCredit(), base.deals(), base.totalDealLines(), base.dealRowsShown(), base.baseCurrency(),
+                base.guests(), base.overlayTeams(), base.trend(), changes());
         Path pdf = SAMPLES.resolve("team-west-changes.pdf");
         new PdfPacketWriter().write(packet, pdf);
         pages = new ArrayList<>();
