@@ -31,7 +31,7 @@ public final class ResultStore implements RunRows {
             + "over_assignment_pct, current_tier, credit_to_next_tier, ranked";
 
     /** The tables holding rows per run key, in the order a purge deletes them. */
-    private static final List<String> RUN_TABLES = List.of("attainment_flag", "node_result");
+    private static final List<String> RUN_TABLES = List.of("attainment_flag", "node_month", "node_result");
 
     private final JdbcTemplate jdbc;
 

@@ -4,6 +4,8 @@ import com.salesops.packets.attainment.Level;
 import com.salesops.packets.calendar.RunType;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.credit.CreditRole;
+import com.salesops.packets.support.BatchedDelete;
+import com.salesops.packets.support.RunRows;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -15,6 +17,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rows of changes.csv) and the changed deal lines. Written by the compute step; read by packets
  * and emails, each for its own subtree.
  */
-public final class ChangeStore {
+public final class ChangeStore implements RunRows {
 
     /** Lines written per batch while the two runs are merged. */
     static final int BATCH = 1_000;
@@ -43,13 +46,38 @@ public final class ChangeStore {
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.DECIMAL, Types.DECIMAL, Types.BOOLEAN,
             Types.DECIMAL};
 
+    /** The per-run tables of changes, in the order retention deletes them. */
+    private static final List<String> RUN_TABLES = List.of("changed_line", "node_change", "change_run");
+
     private final JdbcTemplate jdbc;
 
     public ChangeStore(DataSource appDataSource) {
         this.jdbc = new JdbcTemplate(appDataSource);
     }
 
-    /** Removes a run's changes (a fresh computation, or retention). */
+    /** Retention: the run's rows in each of the tables of changes. */
+    @Override
+    public Map<String, Long> countRun(String runKey) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : RUN_TABLES) {
+            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_key = ?", Long.class, runKey);
+            rows.put(table, n == null ? 0 : n);
+        }
+        return rows;
+    }
+
+    /** Retention: removes the run's rows a batch at a time. */
+    @Override
+    public Map<String, Long> deleteRun(String runKey, int batchSize) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : RUN_TABLES) {
+            rows.put(table, BatchedDelete.deleteAll(jdbc, "DELETE FROM " + table + " WHERE run_key = ? LIMIT ?", runKey,
+                    batchSize));
+        }
+        return rows;
+    }
+
+    /** Removes a run's changes (a fresh computation). */
     public void deleteRun(String runKey) {
         jdbc.update("DELETE FROM changed_line WHERE run_key = ?", runKey);
         jdbc.update("DELETE FROM node_change WHERE run_key = ?", runKey);
