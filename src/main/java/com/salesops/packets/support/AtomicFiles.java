@@ -33,14 +33,14 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Body body) throws IOException {
-        write(target, (PathBody) temp -> {
+        writePath(target, temp -> {
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW)) {
                 body.writeTo(out);
             }
         });
     }
 
-    public static void write(Path target, PathBody body) throws IOException {
+    public static void writePath(Path target, PathBody body) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);

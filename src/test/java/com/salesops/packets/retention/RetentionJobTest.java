@@ -225,6 +225,7 @@ class RetentionJobTest {
     }
 
     @Test
+    @SuppressWarnings("try") // each lock is held for the duration of the purge, not used in the block
     void purgeIsRefusedWhileARunItWouldRemoveRunsAndWorksWhileAnotherKeyRuns() throws Exception {
         // given: two nightlies; today 2026-12-20: 11-15 is past retention (14 days: kept from 2026-12-06)
         String noPurge = "--packets.retention.purge-after-run=false";
