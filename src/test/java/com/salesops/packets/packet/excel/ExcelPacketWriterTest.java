@@ -651,7 +651,7 @@ class ExcelPacketWriterTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("team-west.xlsx");
         }
         try (XSSFWorkbook book = open(file)) {
-            assertThat(book.getNumberOfSheets()).isEqualTo(6);
+            assertThat(book.getNumberOfSheets()).isEqualTo(7);
         }
     }
 
