@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,23 +89,13 @@ public final class ResultStore implements RunRows {
     /** Retention: the run's rows in attainment_flag and node_result. */
     @Override
     public Map<String, Long> countRun(String runKey) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : RUN_TABLES) {
-            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_key = ?", Long.class, runKey);
-            rows.put(table, n == null ? 0 : n);
-        }
-        return rows;
+        return BatchedDelete.countRun(jdbc, RUN_TABLES, runKey);
     }
 
     /** Retention: removes the run's rows a batch at a time. */
     @Override
     public Map<String, Long> deleteRun(String runKey, int batchSize) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : RUN_TABLES) {
-            rows.put(table, BatchedDelete.deleteAll(jdbc, "DELETE FROM " + table + " WHERE run_key = ? LIMIT ?", runKey,
-                    batchSize));
-        }
-        return rows;
+        return BatchedDelete.deleteRun(jdbc, RUN_TABLES, runKey, batchSize);
     }
 
     /** Every result row of a run, in attainment.csv order. */

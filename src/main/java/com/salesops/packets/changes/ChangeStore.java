@@ -17,7 +17,6 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,23 +57,13 @@ public final class ChangeStore implements RunRows {
     /** Retention: the run's rows in each of the tables of changes. */
     @Override
     public Map<String, Long> countRun(String runKey) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : RUN_TABLES) {
-            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_key = ?", Long.class, runKey);
-            rows.put(table, n == null ? 0 : n);
-        }
-        return rows;
+        return BatchedDelete.countRun(jdbc, RUN_TABLES, runKey);
     }
 
     /** Retention: removes the run's rows a batch at a time. */
     @Override
     public Map<String, Long> deleteRun(String runKey, int batchSize) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : RUN_TABLES) {
-            rows.put(table, BatchedDelete.deleteAll(jdbc, "DELETE FROM " + table + " WHERE run_key = ? LIMIT ?", runKey,
-                    batchSize));
-        }
-        return rows;
+        return BatchedDelete.deleteRun(jdbc, RUN_TABLES, runKey, batchSize);
     }
 
     /** Removes a run's changes (a fresh computation). */

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -138,22 +137,13 @@ public final class CreditStore implements RunRows {
     /** Retention: the run's rows in credit_line, booking_reject and team_day. */
     @Override
     public Map<String, Long> countRun(String runKey) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : RUN_TABLES) {
-            rows.put(table, count("SELECT COUNT(*) FROM " + table + " WHERE run_key = ?", runKey));
-        }
-        return rows;
+        return BatchedDelete.countRun(jdbc, RUN_TABLES, runKey);
     }
 
     /** Retention: removes the run's rows a batch at a time (the big credit_line last). */
     @Override
     public Map<String, Long> deleteRun(String runKey, int batchSize) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String table : RUN_TABLES) {
-            rows.put(table, BatchedDelete.deleteAll(jdbc, "DELETE FROM " + table + " WHERE run_key = ? LIMIT ?", runKey,
-                    batchSize));
-        }
-        return rows;
+        return BatchedDelete.deleteRun(jdbc, RUN_TABLES, runKey, batchSize);
     }
 
     public long creditedCount(String runKey) {

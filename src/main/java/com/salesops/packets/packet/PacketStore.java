@@ -51,14 +51,12 @@ public final class PacketStore implements RunRows {
     /** Retention: the run's packet rows. */
     @Override
     public Map<String, Long> countRun(String runKey) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM packet WHERE run_key = ?", Long.class, runKey);
-        return Map.of("packet", n == null ? 0 : n);
+        return BatchedDelete.countRun(jdbc, List.of("packet"), runKey);
     }
 
     /** Retention: removes the run's packet rows a batch at a time. */
     @Override
     public Map<String, Long> deleteRun(String runKey, int batchSize) {
-        return Map.of("packet", BatchedDelete.deleteAll(jdbc, "DELETE FROM packet WHERE run_key = ? LIMIT ?", runKey,
-                batchSize));
+        return BatchedDelete.deleteRun(jdbc, List.of("packet"), runKey, batchSize);
     }
 }

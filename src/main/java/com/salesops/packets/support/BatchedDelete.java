@@ -1,5 +1,8 @@
 package com.salesops.packets.support;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -35,5 +38,24 @@ public final class BatchedDelete {
             deleted += n;
         } while (n >= batchSize);
         return deleted;
+    }
+
+    /** Each table's rows of the run (table → rows), in the order given: a {@link RunRows} store's count. */
+    public static Map<String, Long> countRun(JdbcTemplate jdbc, List<String> tables, String runKey) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : tables) {
+            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE run_key = ?", Long.class, runKey);
+            rows.put(table, n == null ? 0 : n);
+        }
+        return rows;
+    }
+
+    /** Deletes the run's rows from each table in the order given, a batch at a time (table → rows deleted). */
+    public static Map<String, Long> deleteRun(JdbcTemplate jdbc, List<String> tables, String runKey, int batchSize) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : tables) {
+            rows.put(table, deleteAll(jdbc, "DELETE FROM " + table + " WHERE run_key = ? LIMIT ?", runKey, batchSize));
+        }
+        return rows;
     }
 }
