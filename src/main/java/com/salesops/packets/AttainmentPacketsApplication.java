@@ -2,6 +2,7 @@ package com.salesops.packets;
 
 import com.salesops.packets.cli.Command;
 import com.salesops.packets.cli.CommandLine;
+import com.salesops.packets.config.InvalidConfigurationException;
 import com.salesops.packets.run.ExitCodes;
 import com.salesops.packets.run.GracefulStop;
 import org.springframework.boot.SpringApplication;
@@ -17,14 +18,19 @@ public class AttainmentPacketsApplication {
 
     public static void main(String[] args) {
         // SIGTERM stops a running job at a chunk boundary (STOPPED, restartable), then exits with its code
-        GracefulStop.installShutdownHook();
-        int code = run(args);
-        GracefulStop.commandEnded(code);
+        GracefulStop stop = new GracefulStop();
+        stop.installShutdownHook();
+        int code = run(stop, args);
+        stop.commandEnded(code);
         System.exit(code);
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
+        return run(new GracefulStop(), args);
+    }
+
+    private static int run(GracefulStop stop, String... args) {
         CommandLine.Parsed parsed;
         try {
             parsed = CommandLine.parse(args);
@@ -40,7 +46,10 @@ public class AttainmentPacketsApplication {
         SpringApplication app = new SpringApplication(AttainmentPacketsApplication.class);
         // the context closes when the command ends; on SIGTERM GracefulStop's hook stops the job first
         app.setRegisterShutdownHook(false);
-        app.addInitializers(context -> context.getBeanFactory().registerSingleton("command", parsed.command()));
+        app.addInitializers(context -> {
+            context.getBeanFactory().registerSingleton("command", parsed.command());
+            context.getBeanFactory().registerSingleton("gracefulStop", stop);
+        });
         try {
             return SpringApplication.exit(app.run(parsed.springArgs()));
         } catch (Throwable e) {
@@ -69,7 +78,7 @@ public class AttainmentPacketsApplication {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigurationPropertiesBindException
-                    || t instanceof com.salesops.packets.run.InvalidConfigurationException
+                    || t instanceof InvalidConfigurationException
                     || t instanceof org.springframework.boot.context.properties.bind.BindException) {
                 System.err.println("packets: bad configuration: " + deepest(t));
                 return ExitCodes.USAGE_OR_CONFIG;

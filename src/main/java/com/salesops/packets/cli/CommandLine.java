@@ -1,5 +1,6 @@
 package com.salesops.packets.cli;
 
+import com.salesops.packets.calendar.RunKeys;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -265,7 +266,7 @@ public final class CommandLine {
             }
         }
         Optional<String> runKey = a.value("--run");
-        if (runKey.isPresent() && !runKey.get().matches("(nightly-\\d{4}-\\d{2}-\\d{2}|monthly-\\d{4}-\\d{2})")) {
+        if (runKey.isPresent() && !RunKeys.looksLikeRunKey(runKey.get())) {
             throw new UsageException("--run must be a run key (nightly-YYYY-MM-DD or monthly-YYYY-MM), was " + runKey.get());
         }
         return new Command.Status(runKey.isPresent() && a.value("--last").isEmpty() ? 100 : last, runKey);

@@ -2,12 +2,12 @@ package com.salesops.packets.cli;
 
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.demo.DemoRun;
-import com.salesops.packets.run.ConfigValidation;
+import com.salesops.packets.config.ConfigValidation;
 import com.salesops.packets.run.ExitCodes;
-import com.salesops.packets.run.PacketResender;
-import com.salesops.packets.run.RunKeys;
+import com.salesops.packets.delivery.PacketResender;
+import com.salesops.packets.calendar.RunKeys;
 import com.salesops.packets.run.RunLauncher;
-import com.salesops.packets.run.RunStatus;
+import com.salesops.packets.status.RunStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -67,7 +67,11 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             return report(launcher.launch(RunKeys.monthly(m.month().orElseGet(this::lastClosedMonth)), m.rerun()));
         }
         if (command instanceof Command.Resend r) {
-            return resender.resend(r.runKey(), r.teamId());
+            return switch (resender.resend(r.runKey(), r.teamId())) {
+                case SENT -> ExitCodes.COMPLETED;
+                case FAILED -> ExitCodes.FAILED;
+                case REFUSED -> ExitCodes.USAGE_OR_CONFIG;
+            };
         }
         if (command instanceof Command.Status s) {
             System.out.print(status.report(s.last(), s.runKey()));

@@ -1,5 +1,7 @@
 package com.salesops.packets.run;
 
+import com.salesops.packets.delivery.DeliveryPurpose;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
@@ -13,7 +15,11 @@ public final class Params {
     }
 
     static String runKey(ChunkContext chunk) {
-        return chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters().getString(RUN_KEY);
+        return runKey(chunk.getStepContext().getStepExecution().getJobExecution());
+    }
+
+    static String runKey(JobExecution execution) {
+        return execution.getJobParameters().getString(RUN_KEY);
     }
 
     static long rerun(JobParameters parameters) {
@@ -22,8 +28,7 @@ public final class Params {
     }
 
     /** Ledger purpose of a run's emails: a rerun sends again, on purpose, under its own rows. */
-    static String deliveryPurpose(JobParameters parameters) {
-        long n = rerun(parameters);
-        return n == 0 ? "RUN" : "RERUN-" + n;
+    static DeliveryPurpose deliveryPurpose(JobParameters parameters) {
+        return DeliveryPurpose.ofRun(rerun(parameters));
     }
 }
