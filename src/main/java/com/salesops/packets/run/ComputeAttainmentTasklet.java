@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Computes rep and team results for every window from the run's credit lines, checks the
- * reconciliation invariant (DESIGN §4.9), stores the results and writes the three CSV files.
+ * reconciliation invariant (docs/numbers.md §9), stores the results and writes the three CSV files.
  */
 final class ComputeAttainmentTasklet implements Tasklet {
 
