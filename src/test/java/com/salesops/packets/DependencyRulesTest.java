@@ -25,6 +25,7 @@ class DependencyRulesTest {
             + "|delivery\\.DeliveryLedger"                        // delivery
             + "|history\\.RunHistory"                             // run_history
             + "|run\\.RunLock"                                    // run_lock
+            + "|remote\\.PartitionClaims"                         // partition_claim
             + "|run\\.FeatureConfiguration"                       // hands the app DataSource to the owners
             + "|config\\.ConfigValidation"                        // validate-config: connects and tries each query
             + ")(\\$.*)?";
@@ -41,6 +42,7 @@ class DependencyRulesTest {
                 .layer("demo").definedBy(ROOT + ".demo..")
                 .layer("status").definedBy(ROOT + ".status..")
                 .layer("run").definedBy(ROOT + ".run..")
+                .layer("remote").definedBy(ROOT + ".remote..")
                 .layer("config").definedBy(ROOT + ".config..")
                 .layer("outputs").definedBy(ROOT + ".outputs..")
                 .layer("delivery").definedBy(ROOT + ".delivery..")
@@ -56,7 +58,8 @@ class DependencyRulesTest {
                 .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("status").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("run").mayOnlyBeAccessedByLayers("application", "cli", "demo", "status")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("application", "cli", "demo", "run")
+                .whereLayer("remote").mayOnlyBeAccessedByLayers("cli", "status", "run")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("application", "cli", "demo", "run", "remote")
                 .whereLayer("outputs").mayOnlyBeAccessedByLayers("run")
                 .whereLayer("delivery").mayOnlyBeAccessedByLayers("cli", "status", "run", "config", "outputs")
                 .whereLayer("history").mayOnlyBeAccessedByLayers("run")

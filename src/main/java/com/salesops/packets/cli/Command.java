@@ -31,6 +31,10 @@ public sealed interface Command {
     record Resend(String runKey, String teamId) implements Command {
     }
 
+    /** A long-running process that renders partitions of remote runs until SIGTERM. */
+    record Worker() implements Command {
+    }
+
     record Demo(long seed) implements Command {
     }
 

@@ -6,6 +6,9 @@ import com.salesops.packets.config.ConfigValidation;
 import com.salesops.packets.run.ExitCodes;
 import com.salesops.packets.delivery.PacketResender;
 import com.salesops.packets.calendar.RunKeys;
+import com.salesops.packets.remote.RenderWorker;
+import com.salesops.packets.run.GracefulStop;
+import com.salesops.packets.source.RunContexts;
 import com.salesops.packets.run.RunLauncher;
 import com.salesops.packets.status.RunStatus;
 import java.time.LocalDate;
@@ -36,10 +39,14 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final PacketsProperties properties;
     private final DemoRun demo;
     private final PacketResender resender;
+    private final ObjectProvider<RenderWorker> worker;
+    private final GracefulStop stop;
+    private final RunContexts contexts;
     private int exitCode = ExitCodes.COMPLETED;
 
     CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, RunStatus status, ConfigValidation validation,
-                  PacketsProperties properties, DemoRun demo, PacketResender resender) {
+                  PacketsProperties properties, DemoRun demo, PacketResender resender, ObjectProvider<RenderWorker> worker,
+                  GracefulStop stop, RunContexts contexts) {
         this.command = command;
         this.launcher = launcher;
         this.status = status;
@@ -47,6 +54,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         this.properties = properties;
         this.demo = demo;
         this.resender = resender;
+        this.worker = worker;
+        this.stop = stop;
+        this.contexts = contexts;
     }
 
     @Override
@@ -86,6 +96,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         if (command instanceof Command.ValidateConfig) {
             return validateConfig();
         }
+        if (command instanceof Command.Worker) {
+            return work();
+        }
         if (command instanceof Command.Demo d) {
             return demo.run(d.seed(), yesterday());
         }
@@ -102,6 +115,19 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             return report(new RunLauncher.Outcome(ExitCodes.REFUSED, "no FAILED or STOPPED execution to restart", null));
         }
         return report(launcher.restart(id.get()));
+    }
+
+    private int work() throws InterruptedException {
+        RenderWorker w = worker.getIfAvailable();
+        if (w == null) {
+            outcome.error("worker: packets.render.mode is local; workers serve runs in remote mode "
+                    + "(--packets.render.mode=remote, with spring.rabbitmq.*)");
+            return ExitCodes.USAGE_OR_CONFIG;
+        }
+        // a finished run's org and plan are not kept: the next run (or a rerun after a data fix) reads them afresh
+        w.run(stop::requested, contexts::forgetAll);
+        outcome.info("worker {} stopped", w.name());
+        return ExitCodes.COMPLETED;
     }
 
     private int validateConfig() {

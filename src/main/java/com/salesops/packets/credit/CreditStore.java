@@ -11,7 +11,9 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -78,6 +80,16 @@ public final class CreditStore {
     /** Credit lines of a set of teams (a packet's subtree), from the compute step's daily totals. */
     public long lineCount(String runKey, Collection<String> teams) {
         return subtrees.lineCount(runKey, teams);
+    }
+
+    /** Credit lines per team of the run (each team's own, not its subtree's), from the compute step's daily totals. */
+    public Map<String, Long> lineCountByTeam(String runKey) {
+        Map<String, Long> byTeam = new HashMap<>();
+        jdbc.query("SELECT team_id, SUM(line_count) FROM team_day WHERE run_key = ? GROUP BY team_id",
+                rs -> {
+                    byTeam.put(rs.getString(1), rs.getLong(2));
+                }, runKey);
+        return byTeam;
     }
 
     /** The teams' PRIMARY credit per day of {@code period} (pace charts). */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,19 @@ public final class PacketAssembler {
                 .filter(t -> t.managerId() != null && org.employee(t.managerId()).isPresent())
                 .sorted((a, b) -> ResultOrder.CODE_POINT.compare(a.id(), b.id()))
                 .toList();
+    }
+
+    /**
+     * Credit lines in each packet team's subtree (the compute step's per-team daily totals, summed
+     * up the tree): what a packet's Deals sheet and charts stream, so what its rendering costs.
+     */
+    public Map<String, Long> subtreeLines() {
+        Map<String, Long> own = credits.lineCountByTeam(plan.runKey());
+        Map<String, Long> lines = new HashMap<>();
+        for (Team team : packetTeams()) {
+            lines.put(team.id(), subtree(team.id()).stream().mapToLong(id -> own.getOrDefault(id, 0L)).sum());
+        }
+        return lines;
     }
 
     public Set<String> subtree(String teamId) {

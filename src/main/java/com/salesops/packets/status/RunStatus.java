@@ -4,6 +4,7 @@ import com.salesops.packets.credit.CreditStore;
 import com.salesops.packets.delivery.DeliveryLedger;
 import com.salesops.packets.delivery.DeliveryStatus;
 import com.salesops.packets.packet.PacketStore;
+import com.salesops.packets.remote.PartitionClaims;
 import com.salesops.packets.run.Params;
 import com.salesops.packets.run.RunInstances;
 import com.salesops.packets.run.RunLock;
@@ -43,14 +44,16 @@ public class RunStatus {
     private final CreditStore credits;
     private final DeliveryLedger ledger;
     private final RunLock lock;
+    private final PartitionClaims claims;
 
     public RunStatus(JobRepository repository, PacketStore packets, CreditStore credits, DeliveryLedger ledger,
-                     RunLock lock) {
+                     RunLock lock, PartitionClaims claims) {
         this.repository = repository;
         this.packets = packets;
         this.credits = credits;
         this.ledger = ledger;
         this.lock = lock;
+        this.claims = claims;
     }
 
     /** The report of the last {@code last} executions, or of every execution of {@code runKey}. */
@@ -73,8 +76,12 @@ public class RunStatus {
                     duration(e.getStartTime(), e.getEndTime()),
                     packets.rendered(key).size() + "/" + sent + "/" + failed + (pending > 0 ? " (" + pending + " pending)" : ""),
                     credits.rejectedCount(key)));
+            Map<Long, PartitionClaims.Claim> workers = claims.ofJobExecution(e.getId());
             e.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId))
-                    .forEach(s -> out.append("    ").append(step(s)).append('\n'));
+                    .forEach(s -> out.append("    ").append(step(s))
+                            // a partition rendered remotely names its worker (DESIGN §6.2)
+                            .append(Optional.ofNullable(workers.get(s.getId())).map(c -> "  worker " + c.worker()).orElse(""))
+                            .append('\n'));
             String why = e.getExitStatus().getExitDescription();
             if (e.getStatus() == BatchStatus.FAILED && why != null && !why.isBlank()) {
                 out.append("    why: ").append(why.lines().findFirst().orElse("")).append('\n');
