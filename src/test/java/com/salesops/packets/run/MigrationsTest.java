@@ -19,7 +19,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class MigrationsTest {
 
     private static final List<String> TABLES = List.of("credit_line", "team_day", "booking_reject",
-            "node_result", "attainment_flag", "packet", "delivery", "run_lock", "run_history", "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
+            "node_result", "attainment_flag", "packet", "delivery", "run_lock", "run_history", "partition_claim", "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
             "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION_CONTEXT");
 
     @Test
