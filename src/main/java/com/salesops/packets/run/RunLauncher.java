@@ -57,13 +57,17 @@ public class RunLauncher {
         this.watch = watch;
     }
 
-    /** Starts, restarts or refuses the run key; holds its {@link RunLock} throughout. */
-    public Outcome launch(String runKey, boolean rerun) throws Exception {
-        return locked(runKey, () -> launchLocked(runKey, rerun));
+    /** What restart or release does with an execution that is the latest of its run key. */
+    @FunctionalInterface
+    private interface LatestAction {
+        Outcome apply(JobExecution execution, String runKey) throws Exception;
     }
 
-    /** Restarts a FAILED or STOPPED execution (the last of its run key). */
-    public Outcome restart(long executionId) throws Exception {
+    /**
+     * Looks the execution up, takes its run key's lock and refuses an execution that is not the latest
+     * of its instance; then hands it to {@code action}.
+     */
+    private Outcome onLatest(long executionId, LatestAction action) throws Exception {
         JobExecution execution = repository.getJobExecution(executionId);
         if (execution == null) {
             return new Outcome(ExitCodes.USAGE_OR_CONFIG, "no job execution " + executionId + " (see: status)", null);
@@ -75,6 +79,18 @@ public class RunLauncher {
                 return new Outcome(ExitCodes.REFUSED, "execution " + executionId + " of " + runKey
                         + " is not its latest; the latest is " + last.getId() + " (" + last.getStatus() + ")", last);
             }
+            return action.apply(execution, runKey);
+        });
+    }
+
+    /** Starts, restarts or refuses the run key; holds its {@link RunLock} throughout. */
+    public Outcome launch(String runKey, boolean rerun) throws Exception {
+        return locked(runKey, () -> launchLocked(runKey, rerun));
+    }
+
+    /** Restarts a FAILED or STOPPED execution (the last of its run key). */
+    public Outcome restart(long executionId) throws Exception {
+        return onLatest(executionId, (execution, runKey) -> {
             BatchStatus status = execution.getStatus();
             if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
                 return new Outcome(ExitCodes.REFUSED, "execution " + executionId + " of " + runKey + " is " + status
@@ -91,17 +107,7 @@ public class RunLauncher {
      * records the release (so the restarted gate passes) and restarts the execution.
      */
     public Outcome release(long executionId) throws Exception {
-        JobExecution execution = repository.getJobExecution(executionId);
-        if (execution == null) {
-            return new Outcome(ExitCodes.USAGE_OR_CONFIG, "no job execution " + executionId + " (see: status)", null);
-        }
-        String runKey = execution.getJobParameters().getString(Params.RUN_KEY);
-        return locked(runKey, () -> {
-            JobExecution last = repository.getLastJobExecution(execution.getJobInstance());
-            if (last != null && last.getId() != execution.getId()) {
-                return new Outcome(ExitCodes.REFUSED, "execution " + executionId + " of " + runKey
-                        + " is not its latest; the latest is " + last.getId() + " (" + last.getStatus() + ")", last);
-            }
+        return onLatest(executionId, (execution, runKey) -> {
             if (execution.getStatus() != BatchStatus.FAILED || !gate.heldWithoutRelease(executionId)) {
                 return new Outcome(ExitCodes.REFUSED, "execution " + executionId + " of " + runKey + " is not HELD ("
                         + execution.getStatus() + (execution.getStatus() == BatchStatus.ABANDONED
