@@ -23,15 +23,10 @@ final class Comp {
         if (attainmentPct.isEmpty() || attainmentPct.get().signum() <= 0) {
             return Quotas.ZERO;
         }
-        BigDecimal a = attainmentPct.get();
-        List<Tier> tiers = plan.tiers();
+        List<BigDecimal> parts = plan.partsOf(attainmentPct.get());
         BigDecimal weighted = BigDecimal.ZERO;
-        for (int i = 0; i < tiers.size(); i++) {
-            BigDecimal from = tiers.get(i).fromPct();
-            BigDecimal to = i + 1 < tiers.size() ? tiers.get(i + 1).fromPct().min(a) : a;
-            if (to.compareTo(from) > 0) {
-                weighted = weighted.add(to.subtract(from).multiply(tiers.get(i).rate()));
-            }
+        for (int i = 0; i < parts.size(); i++) {
+            weighted = weighted.add(parts.get(i).multiply(plan.tiers().get(i).rate()));
         }
         BigDecimal capped = weighted.min(plan.capPct());
         return plan.annualTarget().multiply(BigDecimal.valueOf(monthsInPeriod)).multiply(capped)

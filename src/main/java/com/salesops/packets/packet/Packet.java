@@ -1,5 +1,6 @@
 package com.salesops.packets.packet;
 
+import com.salesops.packets.attainment.CompPlan;
 import com.salesops.packets.attainment.Distribution;
 import com.salesops.packets.attainment.Flag;
 import com.salesops.packets.attainment.MonthFigure;
@@ -12,10 +13,12 @@ import com.salesops.packets.source.Team;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
 
 /**
  * Everything one manager's packet shows, already restricted to the manager's subtree (DESIGN §4.8):
@@ -40,6 +43,7 @@ import java.util.SortedMap;
  * @param trend             month by month over the fiscal year so far: the packet's team, its direct
  *                          children and every rep of {@code repRows} (node, then month order)
  * @param changes           what changed in the subtree since the previous run (DESIGN §4.10)
+ * @param compPlans         employee id → comp plan, for every rep of {@code repRows} (DESIGN §4.6)
  */
 public record Packet(
         RunPlan plan,
@@ -60,7 +64,30 @@ public record Packet(
         Map<String, String> guests,
         Set<String> overlayTeams,
         List<MonthFigure> trend,
-        PacketChanges changes) {
+        PacketChanges changes,
+        Map<String, CompPlan> compPlans) {
+
+    public Packet {
+        compPlans = Map.copyOf(compPlans);
+        for (NodeResult rep : repRows) {
+            if (!compPlans.containsKey(rep.nodeId())) {
+                throw new IllegalArgumentException("no comp plan for rep " + rep.nodeId() + " of packet " + team.id());
+            }
+        }
+    }
+
+    /** A packet whose reps are all on the shipped default comp plan. */
+    public Packet(RunPlan plan, Instant generatedAt, Team team, Employee manager, List<NodeResult> teamRows,
+                  List<NodeResult> repRows, Map<String, String> teamNames, List<String> directChildTeamIds,
+                  Map<Window, Distribution> distribution, List<Flag> flags,
+                  Map<Window, SortedMap<LocalDate, BigDecimal>> dailyCredit, DealSource deals, long totalDealLines,
+                  long dealRowsShown, String baseCurrency, Map<String, String> guests, Set<String> overlayTeams,
+                  List<MonthFigure> trend, PacketChanges changes) {
+        this(plan, generatedAt, team, manager, teamRows, repRows, teamNames, directChildTeamIds, distribution, flags,
+                dailyCredit, deals, totalDealLines, dealRowsShown, baseCurrency, guests, overlayTeams, trend, changes,
+                repRows.stream().map(NodeResult::nodeId).distinct()
+                        .collect(Collectors.toMap(id -> id, id -> CompPlan.shippedDefault())));
+    }
 
     /** A packet without a comparison with an earlier run (it says there is none). */
     public Packet(RunPlan plan, Instant generatedAt, Team team, Employee manager, List<NodeResult> teamRows,
@@ -97,6 +124,21 @@ public record Packet(
 
     public boolean dealsTruncated() {
         return dealRowsShown < totalDealLines;
+    }
+
+    /** The comp plan of a rep of this packet. */
+    public CompPlan compPlan(String employeeId) {
+        CompPlan plan = compPlans.get(employeeId);
+        if (plan == null) {
+            throw new IllegalArgumentException("no comp plan for " + employeeId + " in packet " + team.id());
+        }
+        return plan;
+    }
+
+    /** The comp plans of the packet's reps, each once, by name. */
+    public List<CompPlan> compPlansInUse() {
+        return compPlans.values().stream().distinct()
+                .sorted(Comparator.comparing(CompPlan::name)).toList();
     }
 
     /** The packet team's own row for a window. */

@@ -1,5 +1,6 @@
 package com.salesops.packets.packet;
 
+import com.salesops.packets.attainment.CompPlan;
 import com.salesops.packets.attainment.Distribution;
 import com.salesops.packets.attainment.Distributions;
 import com.salesops.packets.attainment.Flag;
@@ -42,6 +43,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -64,18 +66,18 @@ public final class PacketAssembler {
     private final JdbcTemplate jdbc;
     private final int maxDealRows;
     private final PacketChangeSource changes;
+    private final Function<String, CompPlan> compPlanOf;
     /** Every node's month figures of the run, read once, on the first packet. */
     private Map<String, List<MonthFigure>> months;
 
+    /**
+     * @param changes    each packet's part of the changes since the previous run
+     * @param compPlanOf the comp plan of an employee (DESIGN §4.6), as the compute step used it
+     */
     public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, DataSource app,
-                           int maxDealRows) {
-        this(plan, org, rows, flags, app, maxDealRows, PacketChangeSource.NONE);
-    }
-
-    /** @param changes each packet's part of the changes since the previous run */
-    public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, DataSource app,
-                           int maxDealRows, PacketChangeSource changes) {
+                           int maxDealRows, PacketChangeSource changes, Function<String, CompPlan> compPlanOf) {
         this.changes = changes;
+        this.compPlanOf = compPlanOf;
         this.plan = plan;
         this.org = org;
         this.rows = rows;
@@ -173,7 +175,8 @@ public final class PacketAssembler {
                 Collections.unmodifiableMap(teamNames), children, distribution, packetFlags,
                 dailyCredit(teamList), deals, total, shown, org.fx().baseCurrency(),
                 SubtreeMembers.guests(org, plan, subtree, repRows), SubtreeMembers.overlayTeams(org, plan, subtree),
-                trend(team.id(), children, repRows), changes.forPacket(team.id(), children, subtree, members));
+                trend(team.id(), children, repRows), changes.forPacket(team.id(), children, subtree, members),
+                repRows.stream().map(NodeResult::nodeId).distinct().collect(Collectors.toMap(id -> id, compPlanOf)));
     }
 
     /** The Trend: the packet's team, its direct children, then each rep of the packet, month by month. */

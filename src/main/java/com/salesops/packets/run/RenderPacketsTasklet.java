@@ -91,7 +91,7 @@ final class RenderPacketsTasklet implements Tasklet {
     private Progress start(StepExecution step, String runKey) {
         RunContexts.RunContext run = contexts.get(runKey);
         PacketAssembler assembler = new PacketAssembler(run.plan(), run.org(), results.rows(runKey),
-                results.flags(runKey), app, maxDealRows, changes.forRun(runKey));
+                results.flags(runKey), app, maxDealRows, changes.forRun(runKey), contexts.settings()::planOf);
         Set<String> done = packets.rendered(runKey).stream().map(RenderedPacket::teamId).collect(Collectors.toSet());
         List<Team> mine = RenderPartitions.teamsOf(assembler, step.getExecutionContext());
         List<Team> todo = mine.stream().filter(t -> !done.contains(t.id())).toList();

@@ -1,7 +1,9 @@
 package com.salesops.packets.packet.excel;
 
+import com.salesops.packets.attainment.CompPlan;
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.attainment.PaceStatus;
+import com.salesops.packets.packet.CompExplanation;
 import com.salesops.packets.packet.Packet;
 import java.util.Comparator;
 import java.util.List;
@@ -23,14 +25,16 @@ final class RepsSheet {
 
     /**
      * The columns of attainment.csv in its order (less run_key, which is on Summary), in words, then the
-     * team name, comp tier, credit to the next tier and why a rep of another team is in this packet.
+     * team name, comp tier, credit to the next tier, why a rep of another team is in this packet, and the
+     * rep's comp plan with how the estimate is worked out (the plan's tiers are on Summary).
      */
     static String[] headers(String currency) {
         return new String[] {"Window", "Period start", "Period end", "Level", "Employee id", "Rep", "Team id",
             "Quota (" + currency + ")", "Credited (" + currency + ")", "Attainment", "Expected", "Pace index",
             "Pace status", "Projected", "Gap to quota (" + currency + ")", "Deals", "Rank in team",
             "Rank in company", "Comp estimate (" + currency + ")", "Team", "Comp tier",
-            "Credit to next tier (" + currency + ")", "In this packet because"};
+            "Credit to next tier (" + currency + ")", "In this packet because", "Comp plan",
+            "Comp estimate: how, or why 0.00"};
     }
 
     static final int PACE_STATUS_COL = 12;
@@ -76,11 +80,14 @@ final class RepsSheet {
             }
             cells.number2(row, 21, rep.creditToNextTier(), styles.money);
             cells.text(row, 22, Optional.ofNullable(packet.guests().get(rep.nodeId())));
+            CompPlan plan = packet.compPlan(rep.nodeId());
+            cells.text(row, 23, plan.name());
+            cells.text(row, 24, CompExplanation.why(rep, plan));
         }
         int lastRow = r - 1;
         paceColours(sheet, lastRow);
         SheetSetup.widths(sheet, 9, 12, 12, 6, 12, 26, 14, 14, 14, 11, 10, 8, 11, 11, 14, 7, 8, 9,
-                14, 26, 8, 14, 40);
+                14, 26, 8, 14, 40, 12, 70);
         SheetSetup.header(sheet, 0);
         SheetSetup.autoFilter(sheet, 0, lastRow, headers.length - 1);
         SheetSetup.print(sheet);

@@ -93,6 +93,9 @@ final class SummarySheet {
             cells.percent(row, 7, d.pctAtOrAbove100());
         }
 
+        r++;
+        CompPlanBlock.write(sheet, r, packet, styles, cells);
+
         // Column B holds "Generated (UTC)" as yyyy-mm-dd hh:mm:ss: 20 characters, or Excel shows ###.
         SheetSetup.widths(sheet, 18, 20, 12, 16, 28, 15, 15, 15, 15, 12, 12, 11, 12, 12, 15, 9);
         // Frozen down to the KPI table's header, so the columns stay named while scrolling.

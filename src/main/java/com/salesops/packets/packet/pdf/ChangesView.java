@@ -56,6 +56,8 @@ final class ChangesView {
         Map<String, Object> p = new HashMap<>();
         p.put("CHANGES_TITLE", packet.changes().previousRunKey().map(k -> "Since " + k)
                 .orElse("Since the previous packet"));
+        // A first run has nothing to list: page 1 already says there is no earlier packet, so no section.
+        p.put("HAS_CHANGES", packet.changes().compared());
         p.put("CHANGES_REPORT", template);
         p.put("CHANGES_DS", new JRMapCollectionDataSource(view.rows()));
         p.put("MONTH_CHANGE_LINE", view.monthLine());

@@ -79,6 +79,10 @@ final class PacketView {
         p.put("REP_DS", Views.source(reps.repTable()));
         p.put("TEAM_TABLE_REPORT", templates.teamTable());
         p.put("TEAM_DS", Views.source(reps.childTeams()));
+        CompView comp = new CompView(packet, reps);
+        p.put("COMP_PLANS", comp.plans());
+        p.put("COMP_REPORT", templates.compTable());
+        p.put("COMP_DS", Views.source(comp.rows()));
         FlagView flags = new FlagView(packet);
         p.put("FLAGS_REPORT", templates.flags());
         p.put("FLAG_DS", Views.source(flags.rows()));

@@ -129,7 +129,14 @@ final class RepViews {
         return p;
     }
 
-    List<Map<String, ?>> repTable() {
+    /**
+     * The rep rows the PDF lists, per window, in the rep table's order, and per window a note when
+     * the packet has more reps than it lists (then the best and lowest ranked ones).
+     */
+    record Listed(List<NodeResult> rows, Map<Window, String> cut) {
+    }
+
+    Listed listed() {
         Comparator<NodeResult> order = Comparator
                 .comparing((NodeResult r) -> r.window().ordinal())
                 .thenComparing(r -> !packet.own(r))
@@ -137,23 +144,30 @@ final class RepViews {
                 .thenComparing(r -> r.rankInTeam().isPresent() ? r.rankInTeam().getAsInt() : Integer.MAX_VALUE)
                 .thenComparing(NodeResult::nodeName, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(NodeResult::nodeId);
-        List<NodeResult> listed = packet.repRows().stream().sorted(order).toList();
+        if (!summarised) {
+            return new Listed(packet.repRows().stream().sorted(order).toList(), Map.of());
+        }
+        List<NodeResult> listed = new ArrayList<>();
         Map<Window, String> cut = new EnumMap<>(Window.class);
-        if (summarised) {
-            listed = new ArrayList<>();
-            for (Window w : Window.values()) {
-                List<NodeResult> ranked = packet.repRows().stream()
-                        .filter(r -> r.window() == w && r.rankInTeam().isPresent()).sorted(RepOrder.BEST_FIRST).toList();
-                if (ranked.size() > 2 * BARS_PER_CHART) {
-                    listed.addAll(ranked.subList(0, BARS_PER_CHART));
-                    listed.addAll(ranked.subList(ranked.size() - BARS_PER_CHART, ranked.size()));
-                    cut.put(w, " · best and lowest " + BARS_PER_CHART + " of " + ranked.size() + " ranked reps; all "
-                            + repCount + " in the workbook");
-                } else {
-                    listed.addAll(packet.repRows().stream().filter(r -> r.window() == w).sorted(order).toList());
-                }
+        for (Window w : Window.values()) {
+            List<NodeResult> ranked = packet.repRows().stream()
+                    .filter(r -> r.window() == w && r.rankInTeam().isPresent()).sorted(RepOrder.BEST_FIRST).toList();
+            if (ranked.size() > 2 * BARS_PER_CHART) {
+                listed.addAll(ranked.subList(0, BARS_PER_CHART));
+                listed.addAll(ranked.subList(ranked.size() - BARS_PER_CHART, ranked.size()));
+                cut.put(w, " · best and lowest " + BARS_PER_CHART + " of " + ranked.size() + " ranked reps; all "
+                        + repCount + " in the workbook");
+            } else {
+                listed.addAll(packet.repRows().stream().filter(r -> r.window() == w).sorted(order).toList());
             }
         }
+        return new Listed(listed, cut);
+    }
+
+    List<Map<String, ?>> repTable() {
+        Listed selection = listed();
+        List<NodeResult> listed = selection.rows();
+        Map<Window, String> cut = selection.cut();
         List<Map<String, ?>> rows = new ArrayList<>();
         for (NodeResult r : listed) {
             Period full = packet.plan().fullPeriod(r.window());

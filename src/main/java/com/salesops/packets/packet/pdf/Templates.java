@@ -21,7 +21,8 @@ record Templates(
         JasperReport teamTable,
         JasperReport flags,
         JasperReport trend,
-        JasperReport changes) {
+        JasperReport changes,
+        JasperReport compTable) {
 
     private static final AtomicInteger COMPILATIONS = new AtomicInteger();
 
@@ -35,7 +36,8 @@ record Templates(
                 compile("team-table"),
                 compile("flags"),
                 compile("trend"),
-                compile("changes"));
+                compile("changes"),
+                compile("comp-table"));
     }
 
     /** How many templates this JVM has compiled (lets tests prove writes reuse them). */

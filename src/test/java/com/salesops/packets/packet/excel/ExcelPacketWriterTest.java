@@ -83,7 +83,8 @@ class ExcelPacketWriterTest {
             assertThat(header).containsExactly("Window", "Period start", "Period end", "Level", "Employee id", "Rep",
                     "Team id", "Quota (USD)", "Credited (USD)", "Attainment", "Expected", "Pace index", "Pace status",
                     "Projected", "Gap to quota (USD)", "Deals", "Rank in team", "Rank in company",
-                    "Comp estimate (USD)", "Team", "Comp tier", "Credit to next tier (USD)", "In this packet because");
+                    "Comp estimate (USD)", "Team", "Comp tier", "Credit to next tier (USD)", "In this packet because",
+                    "Comp plan", "Comp estimate: how, or why 0.00");
             assertThat(texts(book.getSheet("Deals").getRow(1))).containsExactly("Booking", "Line date",
                     "Booking date", "Account", "Type", "Channel", "Partner", "Original amount", "Currency",
                     "FX rate to USD", "Employee id", "Employee", "Role", "Split", "Credited (USD)", "Reversal",

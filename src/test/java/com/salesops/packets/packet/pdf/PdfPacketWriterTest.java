@@ -193,7 +193,8 @@ class PdfPacketWriterTest {
         // then
         List<String> pages = pages(pdf);
         String all = String.join("\n", pages);
-        assertThat(pages.size()).isBetween(5, 39);
+        // the rep table and the comp section each list the 200 reps per window (600 lines, ~17 pages each)
+        assertThat(pages.size()).isBetween(5, 55);
         assertThat(matches(all, "\\bR\\d{3}\\b")).hasSize(200);
         assertThat(all).contains("Teams reporting to this team", "EMEA Team 1", "EMEA Team 8",
                 "Łukasz Zieliński", "王伟", "Confidential — prepared for Zoë Director")
