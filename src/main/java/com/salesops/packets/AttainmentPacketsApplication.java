@@ -2,6 +2,7 @@ package com.salesops.packets;
 
 import com.salesops.packets.cli.Command;
 import com.salesops.packets.cli.CommandLine;
+import com.salesops.packets.config.InvalidConfigurationException;
 import com.salesops.packets.run.ExitCodes;
 import com.salesops.packets.run.GracefulStop;
 import java.time.Clock;
@@ -19,23 +20,24 @@ public class AttainmentPacketsApplication {
 
     public static void main(String[] args) {
         // SIGTERM stops a running job at a chunk boundary (STOPPED, restartable), then exits with its code
-        GracefulStop.installShutdownHook();
-        int code = run(args);
-        GracefulStop.commandEnded(code);
+        GracefulStop stop = new GracefulStop();
+        stop.installShutdownHook();
+        int code = run(stop, Optional.empty(), args);
+        stop.commandEnded(code);
         System.exit(code);
     }
 
     /** Runs a command line and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return run(Optional.empty(), args);
+        return run(new GracefulStop(), Optional.empty(), args);
     }
 
     /** Runs a command line with "today" read from {@code clock} (a test's fixed day); returns its exit code. */
     public static int run(Clock clock, String... args) {
-        return run(Optional.of(clock), args);
+        return run(new GracefulStop(), Optional.of(clock), args);
     }
 
-    private static int run(Optional<Clock> clock, String... args) {
+    private static int run(GracefulStop stop, Optional<Clock> clock, String... args) {
         CommandLine.Parsed parsed;
         try {
             parsed = CommandLine.parse(args);
@@ -51,7 +53,10 @@ public class AttainmentPacketsApplication {
         SpringApplication app = new SpringApplication(AttainmentPacketsApplication.class);
         // the context closes when the command ends; on SIGTERM GracefulStop's hook stops the job first
         app.setRegisterShutdownHook(false);
-        app.addInitializers(context -> context.getBeanFactory().registerSingleton("command", parsed.command()));
+        app.addInitializers(context -> {
+            context.getBeanFactory().registerSingleton("command", parsed.command());
+            context.getBeanFactory().registerSingleton("gracefulStop", stop);
+        });
         clock.ifPresent(c -> app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", c)));
         try {
             return SpringApplication.exit(app.run(parsed.springArgs()));
@@ -81,7 +86,7 @@ public class AttainmentPacketsApplication {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConfigurationPropertiesBindException
-                    || t instanceof com.salesops.packets.run.InvalidConfigurationException
+                    || t instanceof InvalidConfigurationException
                     || t instanceof org.springframework.boot.context.properties.bind.BindException) {
                 System.err.println("packets: bad configuration: " + deepest(t));
                 return ExitCodes.USAGE_OR_CONFIG;

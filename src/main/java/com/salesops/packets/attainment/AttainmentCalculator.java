@@ -137,7 +137,7 @@ public final class AttainmentCalculator {
             }
             rows.addAll(Ranking.rank(repRows));
         }
-        rows.sort(ROW_ORDER);
+        rows.sort(ResultOrder.ROWS);
         List<Flag> flagRows = flags.finish(id -> repRowTeams.getOrDefault(id, Optional.empty()));
         return new AttainmentResults(rows, flagRows, monthFigures(repIds));
     }
@@ -188,11 +188,6 @@ public final class AttainmentCalculator {
         BigDecimal[] m = months.get(id);
         return m == null ? Quotas.ZERO : m[index];
     }
-
-    static final Comparator<NodeResult> ROW_ORDER = Comparator
-            .comparing(NodeResult::window)
-            .thenComparing(NodeResult::level)
-            .thenComparing(NodeResult::nodeId, Ids.ORDER);
 
     private NodeResult teamRow(Window w, Period full, BigDecimal expected, Team team) {
         Tally t = tally(teams, team.id())[w.ordinal()];

@@ -109,15 +109,9 @@ final class Flags {
                         p, List.copyOf(e.getValue().bookingIds), e.getValue().flagged));
             }
         }
-        flags.sort(ORDER);
+        flags.sort(ResultOrder.FLAGS);
         return flags;
     }
-
-    static final java.util.Comparator<Flag> ORDER = java.util.Comparator
-            .comparing((Flag f) -> f.flag().name())
-            .thenComparing(f -> f.period().start())
-            .thenComparing(Flag::employeeId, Ids.ORDER)
-            .thenComparing(f -> f.period().end());
 
     private String team(String employeeId, Period p, Function<String, Optional<String>> repRowTeam) {
         return repRowTeam.apply(employeeId).orElseGet(() -> latestByMonth.getOrDefault(employeeId, new TreeMap<>())

@@ -14,10 +14,11 @@ public final class ResultOrder {
             .thenComparing(NodeResult::level)
             .thenComparing(NodeResult::nodeId, CODE_POINT);
 
-    /** flags.csv: flag, period start, employee id. */
+    /** flags.csv: flag, period start, employee id (then period end, so the order is total). */
     public static final Comparator<Flag> FLAGS = Comparator.comparing((Flag f) -> f.flag().name())
             .thenComparing(f -> f.period().start())
-            .thenComparing(Flag::employeeId, CODE_POINT);
+            .thenComparing(Flag::employeeId, CODE_POINT)
+            .thenComparing(f -> f.period().end());
 
     private ResultOrder() {
     }

@@ -26,11 +26,11 @@ public record RunPlan(
     }
 
     public static RunPlan nightly(FiscalCalendar calendar, LocalDate asOf) {
-        return of(calendar, RunType.NIGHTLY, "nightly-" + asOf, asOf);
+        return of(calendar, RunType.NIGHTLY, RunKeys.nightly(asOf), asOf);
     }
 
     public static RunPlan monthly(FiscalCalendar calendar, YearMonth month) {
-        return of(calendar, RunType.MONTHLY, "monthly-" + month, month.atEndOfMonth());
+        return of(calendar, RunType.MONTHLY, RunKeys.monthly(month), month.atEndOfMonth());
     }
 
     private static RunPlan of(FiscalCalendar calendar, RunType type, String runKey, LocalDate asOf) {

@@ -1,14 +1,10 @@
 package com.salesops.packets.cli;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,7 +24,7 @@ public final class CommandLine {
 
     @FunctionalInterface
     private interface Parser {
-        Command parse(Args args) throws UsageException;
+        Command parse(VerbParsers.Args args) throws UsageException;
     }
 
     private static final List<Verb> VERBS = List.of(
@@ -48,24 +44,24 @@ public final class CommandLine {
                       Before emailing, the run's figures pass a gate (packets.guard.*): a run that read no
                       booking, rejected too many or lost credit against the previous run is HELD (exit 1,
                       nothing sent; see: status, release).""",
-                    Set.of("--as-of", "--month"), Set.of("--rerun", "--allow-future"), CommandLine::run),
+                    Set.of("--as-of", "--month"), Set.of("--rerun", "--allow-future"), VerbParsers::run),
             new Verb("status", "status [--last N] [--run KEY]                 recent runs: steps, counts, packets, emails, rejects",
                     """
                     Shows the latest executions (default 10), or every execution of one run key: status,
                       start, duration, each step's read/written/skipped counts, packets rendered/sent/failed,
                       rejects, and for a STARTED run whether its process is still alive.""",
-                    Set.of("--last", "--run"), Set.of(), CommandLine::status),
+                    Set.of("--last", "--run"), Set.of(), VerbParsers::status),
             new Verb("restart", "restart <execution-id> | --last-failed          restart a FAILED or STOPPED execution",
                     """
                     Restarts a FAILED or STOPPED execution where it stopped (see status for the ids).
                       --last-failed   the most recent execution that ended FAILED or STOPPED""",
-                    Set.of(), Set.of("--last-failed"), CommandLine::restart),
+                    Set.of(), Set.of("--last-failed"), VerbParsers::restart),
             new Verb("recover", "recover <execution-id>                         mark a run left STARTED by a killed JVM as FAILED",
                     """
                     For an execution left STARTED or STOPPING by a JVM that died (kill -9, power loss):
                       marks it FAILED and removes its run lock, so restart (or the same run command) can
                       continue it. Refused (exit 3) while the process that holds the run is alive.""",
-                    Set.of(), Set.of(), CommandLine::recover),
+                    Set.of(), Set.of(), VerbParsers::recover),
             new Verb("release", "release <execution-id>                         send a HELD run's packets after checking why it was held",
                     """
                     For a run the delivery gate HELD (status shows HELD, the reason and the figures): records
@@ -73,14 +69,14 @@ public final class CommandLine {
                       so its deliver step emails every manager once. Exit 0 sent, 1 not (restartable), 3 when
                       the execution is not HELD (or no longer the latest of its run key).
                       To recompute after fixing the source instead, run the same run command again.""",
-                    Set.of(), Set.of(), CommandLine::release),
+                    Set.of(), Set.of(), VerbParsers::release),
             new Verb("validate-config", "validate-config                                check databases, extraction SQL, SMTP, templates",
                     """
                     Checks the configuration without running or sending anything: app database, source
                       database, each extraction query's tables and columns, the SMTP server (connect only)
                       when spring.mail.host is set, the output folder and the report templates.
                       Exit 0 when all is well, 2 with a line naming the key for each problem.""",
-                    Set.of(), Set.of(), CommandLine::validateConfig),
+                    Set.of(), Set.of(), VerbParsers::validateConfig),
             new Verb("resend", "resend --run RUN-KEY --team TEAM-ID             email one rendered packet again, on purpose",
                     """
                     Emails one already rendered packet of a run again, on purpose, to the manager's current
@@ -88,7 +84,7 @@ public final class CommandLine {
                       rows are not touched. Exit 0 sent, 1 not sent, 2 unknown run or team.
                       --run KEY    the run key, e.g. nightly-2026-11-26
                       --team ID    the team whose packet to send""",
-                    Set.of("--run", "--team"), Set.of(), CommandLine::resend),
+                    Set.of("--run", "--team"), Set.of(), VerbParsers::resend),
             new Verb("purge", "purge [--dry-run]                              remove the runs past retention (rows and folders)",
                     """
                     Removes the runs past retention: their rows in the job's tables (credit lines, rejects,
@@ -100,12 +96,12 @@ public final class CommandLine {
                       COMPLETED, the delivery ledger and Spring Batch's tables; status still lists a purged
                       run, as purged. Refused (exit 3), removing nothing, while a run it would remove runs.
                       --dry-run    only print what it would remove""",
-                    Set.of(), Set.of("--dry-run"), CommandLine::purge),
+                    Set.of(), Set.of("--dry-run"), VerbParsers::purge),
             new Verb("demo", "demo [--seed N]                                generate demo data (embedded H2) and run a nightly",
                     """
                     Generates demo data into the embedded H2 source database and runs a nightly for
                       yesterday; packets and .eml emails go to packets.output.dir.""",
-                    Set.of("--seed"), Set.of(), CommandLine::demo));
+                    Set.of("--seed"), Set.of(), VerbParsers::demo));
 
     /** Options every command takes. */
     private static final Set<String> COMMON_FLAGS = Set.of("--quiet");
@@ -133,24 +129,6 @@ public final class CommandLine {
 
         UsageException(String message) {
             super(message);
-        }
-    }
-
-    /** The words after the command name and the options given. */
-    private record Args(String verb, List<String> words, Map<String, String> values, Set<String> flags) {
-
-        Optional<String> value(String option) {
-            return Optional.ofNullable(values.get(option));
-        }
-
-        boolean flag(String option) {
-            return flags.contains(option);
-        }
-
-        void noMoreWords(int allowed) throws UsageException {
-            if (words.size() > allowed) {
-                throw new UsageException(verb + ": unexpected " + words.get(allowed));
-            }
         }
     }
 
@@ -212,7 +190,7 @@ public final class CommandLine {
                 throw new UsageException(flag + " does not apply to " + verb.name());
             }
         }
-        Command command = verb.parser().parse(new Args(verb.name(), words.subList(1, words.size()), values, flags));
+        Command command = verb.parser().parse(new VerbParsers.Args(verb.name(), words.subList(1, words.size()), values, flags));
         if (command instanceof Command.ValidateConfig) {
             rest = append(rest, "--spring.flyway.enabled=false"); // validate-config changes nothing, not even the schema
         }
@@ -238,126 +216,6 @@ public final class CommandLine {
         return "Usage:" + verb.synopsis().lines().map(l -> " packets " + l.strip().split("\\s{2,}")[0])
                 .collect(Collectors.joining("\n      ")) + "\n\n  " + verb.help() + "\n\n"
                 + "Exit codes: 0 completed, 1 failed (restartable), 2 bad usage or configuration, 3 refused.\n";
-    }
-
-    private static Command run(Args a) throws UsageException {
-        if (a.words().size() != 1) {
-            throw new UsageException("run needs one kind: run nightly | run monthly [--month YYYY-MM]");
-        }
-        String kind = a.words().get(0);
-        if (kind.equals("nightly")) {
-            if (a.value("--month").isPresent()) {
-                throw new UsageException("--month does not apply to run nightly");
-            }
-            Optional<LocalDate> day = Optional.empty();
-            if (a.value("--as-of").isPresent()) {
-                try {
-                    day = Optional.of(LocalDate.parse(a.value("--as-of").get()));
-                } catch (DateTimeParseException e) {
-                    throw new UsageException("--as-of must be YYYY-MM-DD, was " + a.value("--as-of").get());
-                }
-            }
-            return new Command.RunNightly(day, a.flag("--rerun"), a.flag("--allow-future"));
-        }
-        if (kind.equals("monthly")) {
-            if (a.value("--as-of").isPresent()) {
-                throw new UsageException("--as-of does not apply to run monthly");
-            }
-            Optional<YearMonth> month = Optional.empty();
-            if (a.value("--month").isPresent()) {
-                try {
-                    month = Optional.of(YearMonth.parse(a.value("--month").get()));
-                } catch (DateTimeParseException e) {
-                    throw new UsageException("--month must be YYYY-MM, was " + a.value("--month").get());
-                }
-            }
-            return new Command.RunMonthly(month, a.flag("--rerun"), a.flag("--allow-future"));
-        }
-        throw new UsageException("unknown run kind " + kind + " (nightly or monthly)");
-    }
-
-    private static Command status(Args a) throws UsageException {
-        a.noMoreWords(0);
-        int last = 10;
-        if (a.value("--last").isPresent()) {
-            try {
-                last = Integer.parseInt(a.value("--last").get());
-            } catch (NumberFormatException e) {
-                last = 0;
-            }
-            if (last < 1) {
-                throw new UsageException("--last must be a positive number, was " + a.value("--last").get());
-            }
-        }
-        Optional<String> runKey = a.value("--run");
-        if (runKey.isPresent() && !runKey.get().matches("(nightly-\\d{4}-\\d{2}-\\d{2}|monthly-\\d{4}-\\d{2})")) {
-            throw new UsageException("--run must be a run key (nightly-YYYY-MM-DD or monthly-YYYY-MM), was " + runKey.get());
-        }
-        return new Command.Status(runKey.isPresent() && a.value("--last").isEmpty() ? 100 : last, runKey);
-    }
-
-    private static Command restart(Args a) throws UsageException {
-        a.noMoreWords(1);
-        if (a.flag("--last-failed") == !a.words().isEmpty()) {
-            throw new UsageException("restart needs an execution id or --last-failed (one of them)");
-        }
-        return new Command.Restart(a.words().isEmpty() ? Optional.empty() : Optional.of(executionId(a)));
-    }
-
-    private static Command recover(Args a) throws UsageException {
-        a.noMoreWords(1);
-        if (a.words().isEmpty()) {
-            throw new UsageException("recover needs an execution id (see: status)");
-        }
-        return new Command.Recover(executionId(a));
-    }
-
-    private static Command release(Args a) throws UsageException {
-        a.noMoreWords(1);
-        if (a.words().isEmpty()) {
-            throw new UsageException("release needs the execution id of a HELD run (see: status)");
-        }
-        return new Command.Release(executionId(a));
-    }
-
-    private static Command validateConfig(Args a) throws UsageException {
-        a.noMoreWords(0);
-        return new Command.ValidateConfig();
-    }
-
-    private static Command resend(Args a) throws UsageException {
-        a.noMoreWords(0);
-        String key = a.value("--run").filter(v -> !v.isBlank())
-                .orElseThrow(() -> new UsageException("resend needs --run RUN-KEY"));
-        String team = a.value("--team").filter(v -> !v.isBlank())
-                .orElseThrow(() -> new UsageException("resend needs --team TEAM-ID"));
-        return new Command.Resend(key, team);
-    }
-
-    private static Command purge(Args a) throws UsageException {
-        a.noMoreWords(0);
-        return new Command.Purge(a.flag("--dry-run"));
-    }
-
-    private static Command demo(Args a) throws UsageException {
-        a.noMoreWords(0);
-        try {
-            return new Command.Demo(a.value("--seed").map(Long::parseLong).orElse(42L));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--seed must be a number");
-        }
-    }
-
-    private static long executionId(Args a) throws UsageException {
-        try {
-            long id = Long.parseLong(a.words().get(0));
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(a.verb() + ": execution id must be a positive number, was " + a.words().get(0));
     }
 
     private static String value(String[] args, int i, String option) throws UsageException {

@@ -2,17 +2,16 @@ package com.salesops.packets.cli;
 
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.demo.DemoRun;
+import com.salesops.packets.config.ConfigValidation;
 import com.salesops.packets.guard.RunDates;
 import com.salesops.packets.retention.Purge;
 import com.salesops.packets.retention.PurgeReport;
-import com.salesops.packets.run.ConfigValidation;
 import com.salesops.packets.run.ExitCodes;
-import com.salesops.packets.run.PacketResender;
-import com.salesops.packets.run.RunKeys;
+import com.salesops.packets.delivery.PacketResender;
+import com.salesops.packets.calendar.RunKeys;
 import com.salesops.packets.run.RunLauncher;
-import com.salesops.packets.run.RunStatus;
-import com.salesops.packets.source.SourceDatabase;
 import com.salesops.packets.source.SourceReader;
+import com.salesops.packets.status.RunStatus;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -42,12 +41,12 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final PacketsProperties properties;
     private final DemoRun demo;
     private final PacketResender resender;
-    private final SourceDatabase source;
+    private final SourceReader source;
     private final Purge purge;
     private int exitCode = ExitCodes.COMPLETED;
 
     CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, RunStatus status, ConfigValidation validation,
-                  PacketsProperties properties, DemoRun demo, PacketResender resender, SourceDatabase source,
+                  PacketsProperties properties, DemoRun demo, PacketResender resender, SourceReader source,
                   Purge purge) {
         this.command = command;
         this.launcher = launcher;
@@ -93,7 +92,11 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             return report(launcher.release(r.executionId()));
         }
         if (command instanceof Command.Resend r) {
-            return resender.resend(r.runKey(), r.teamId());
+            return switch (resender.resend(r.runKey(), r.teamId())) {
+                case SENT -> ExitCodes.COMPLETED;
+                case FAILED -> ExitCodes.FAILED;
+                case REFUSED -> ExitCodes.USAGE_OR_CONFIG;
+            };
         }
         if (command instanceof Command.Purge p) {
             return purge(p.dryRun());
@@ -137,7 +140,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
     private void warnBeforeEarliestBooking(LocalDate asOf) {
         try {
-            RunDates.beforeEarliestBooking(asOf, new SourceReader(source).earliestBookingDate()).ifPresent(outcome::warn);
+            RunDates.beforeEarliestBooking(asOf, source.earliestBookingDate()).ifPresent(outcome::warn);
         } catch (RuntimeException e) {
             // the run's own first step reports an unreachable source or a broken query, with the key to fix
             log.info("earliest booking not checked: {}", e.getMessage());

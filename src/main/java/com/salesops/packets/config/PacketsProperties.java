@@ -1,5 +1,6 @@
 package com.salesops.packets.config;
 
+import com.salesops.packets.calendar.YearNamedBy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -58,7 +59,7 @@ public record PacketsProperties(
 
     public record Fiscal(
             @Min(1) @Max(12) int yearStartMonth,
-            @NotNull @Pattern(regexp = "END|START", message = "must be END or START") String yearNamedBy) {
+            @NotNull YearNamedBy yearNamedBy) {
     }
 
     public record Quota(boolean proratePartialMonths) {

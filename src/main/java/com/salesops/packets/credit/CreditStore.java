@@ -14,19 +14,27 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Credit lines, credited bookings and rejects of a run in the app database. Writes join the
- * caller's transaction (the extract step's chunk), so a chunk's rows and the reader's restart
- * position commit together.
+ * Credit lines, rejects and per-team daily totals of a run (tables {@code credit_line},
+ * {@code booking_reject}, {@code team_day}, owned here). Writes join the caller's transaction (the
+ * extract step's chunk), so a chunk's rows and the reader's restart position commit together.
  */
 public final class CreditStore implements RunRows {
+
+    /** Receives one credit line with its booking's facts. */
+    @FunctionalInterface
+    public interface LineAction {
+        void accept(CreditLine line, CreditedBooking booking);
+    }
 
     private static final String INSERT_LINE = """
             INSERT INTO credit_line (run_key, booking_id, employee_id, reversal, team_id, credit_role,
@@ -37,10 +45,10 @@ public final class CreditStore implements RunRows {
     private static final String INSERT_REJECT = """
             INSERT INTO booking_reject (run_key, booking_id, reason, detail, amount, currency)
             VALUES (?, ?, ?, ?, ?, ?)""";
-    public static final String LINE_COLUMNS = "l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, "
+    static final String LINE_COLUMNS = "l.booking_id, l.employee_id, l.team_id, l.credit_role, l.split_percent, "
             + "l.line_date, l.amount_base, l.reversal, l.booking_date, l.cancelled_date";
     /** The booking's facts on each line, read after {@link #LINE_COLUMNS} (columns 11–20). */
-    public static final String BOOKING_COLUMNS = "l.account_name, l.booking_type, l.channel, l.partner_name, l.amount, "
+    static final String BOOKING_COLUMNS = "l.account_name, l.booking_type, l.channel, l.partner_name, l.amount, "
             + "l.currency, l.fx_rate, l.primary_split_sum, l.primary_line_count, l.originals_in_run";
 
     /*
@@ -66,11 +74,33 @@ public final class CreditStore implements RunRows {
     private final JdbcTemplate jdbc;
     /** LOAD DATA on MySQL/MariaDB; null on other databases (H2), which get batched inserts. */
     private final BulkLoad bulk;
+    private final SubtreeLines subtrees;
 
     public CreditStore(DataSource appDataSource) {
         this.dataSource = appDataSource;
         this.jdbc = new JdbcTemplate(appDataSource);
         this.bulk = BulkLoad.forDataSource(appDataSource);
+        this.subtrees = new SubtreeLines(appDataSource);
+    }
+
+    /** Credit lines of a set of teams (a packet's subtree), from the compute step's daily totals. */
+    public long lineCount(String runKey, Collection<String> teams) {
+        return subtrees.lineCount(runKey, teams);
+    }
+
+    /** The teams' PRIMARY credit per day of {@code period} (pace charts). */
+    public SortedMap<LocalDate, BigDecimal> dailyPrimaryCredit(String runKey, Collection<String> teams, Period period) {
+        return subtrees.dailyPrimaryCredit(runKey, teams, period);
+    }
+
+    /** Streams the teams' {@code largest} lines by absolute amount, largest first. */
+    public void forEachLargestLine(String runKey, Collection<String> teams, int largest, LineAction action) {
+        subtrees.forEach(runKey, teams, largest, List.of(), action);
+    }
+
+    /** Streams the teams' lines (of the given bookings only, when not empty) in date order. */
+    public void forEachLine(String runKey, Collection<String> teams, List<String> bookingIds, LineAction action) {
+        subtrees.forEach(runKey, teams, SubtreeLines.ALL, bookingIds, action);
     }
 
     public void save(String runKey, List<? extends CreditOutcome> outcomes) {
@@ -266,7 +296,7 @@ public final class CreditStore implements RunRows {
     }
 
     /** The booking facts of the current row (columns 11–20, after {@link #line}'s). */
-    public static CreditedBooking booking(ResultSet rs, CreditLine line) throws SQLException {
+    static CreditedBooking booking(ResultSet rs, CreditLine line) throws SQLException {
         return new CreditedBooking(line.bookingId(), line.bookingDate(), rs.getString(11), rs.getString(12),
                 rs.getString(13), rs.getString(14), rs.getBigDecimal(15), rs.getString(16), rs.getBigDecimal(17),
                 rs.getBigDecimal(18), rs.getInt(19), line.cancelledDate(), rs.getBoolean(20));
@@ -279,7 +309,7 @@ public final class CreditStore implements RunRows {
                         rs.getBigDecimal(4), rs.getString(5)), runKey);
     }
 
-    public static CreditLine line(ResultSet rs) throws SQLException {
+    static CreditLine line(ResultSet rs) throws SQLException {
         return new CreditLine(rs.getString(1), rs.getString(2), rs.getString(3),
                 CreditRole.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getDate(6).toLocalDate(),
                 rs.getBigDecimal(7).setScale(2), rs.getBoolean(8), rs.getDate(9).toLocalDate(),

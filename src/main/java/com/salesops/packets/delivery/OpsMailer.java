@@ -1,7 +1,6 @@
 package com.salesops.packets.delivery;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,27 +28,19 @@ public final class OpsMailer {
             return false;
         }
         String messageId = mailer.messageId(report.runKey(), "ops", settings.opsTo(), "SUMMARY-" + report.executionId());
-        Duration backoff = settings.retryBackoff();
         try (MailChannel channel = mailer.open(outbox)) {
-            for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-                try {
-                    channel.send(mailer.buildOps(report.subject(), report.text(), messageId),
-                            "ops-summary-" + report.runKey() + "-" + report.executionId());
-                    log.info("{}: run summary email ({}) sent to {} via {}", report.runKey(), report.status(),
-                            settings.opsTo(), channel.describe());
-                    return true;
-                } catch (Exception e) {
-                    boolean permanent = SendFailures.isPermanent(e);
-                    log.warn("{}: run summary email to {} failed (attempt {}, {}): {}", report.runKey(),
-                            settings.opsTo(), attempt, permanent ? "permanent" : "temporary", e.getMessage());
-                    if (permanent) {
-                        return false;
-                    }
-                    if (attempt < settings.maxAttempts()) {
-                        Thread.sleep(backoff.toMillis());
-                        backoff = backoff.multipliedBy(2);
-                    }
-                }
+            DeliveryStatus status = Retries.send(settings, n -> {
+                channel.send(mailer.buildOps(report.subject(), report.text(), messageId),
+                        "ops-summary-" + report.runKey() + "-" + report.executionId());
+                log.info("{}: run summary email ({}) sent to {} via {}", report.runKey(), report.status(),
+                        settings.opsTo(), channel.describe());
+            }, (n, e, permanent) -> log.warn("{}: run summary email to {} failed (attempt {}, {}): {}",
+                    report.runKey(), settings.opsTo(), n, permanent ? "permanent" : "temporary", e.getMessage()));
+            if (status == DeliveryStatus.SENT) {
+                return true;
+            }
+            if (status == DeliveryStatus.FAILED_PERMANENT) {
+                return false;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,7 +1,6 @@
 package com.salesops.packets.delivery;
 
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,29 +26,15 @@ public final class PacketSender {
 
     /** Tries to send; returns the row's final status (SENT, FAILED_RETRYABLE or FAILED_PERMANENT). */
     public DeliveryStatus deliver(Delivery row, PacketEmail email, MailChannel channel) throws InterruptedException {
-        int attempts = row.attempts();
-        Duration backoff = settings.retryBackoff();
-        for (int i = 0; i < settings.maxAttempts(); i++) {
-            attempts++;
-            try {
-                MimeMessage message = mailer.build(email, row.messageId(), row.purpose());
-                channel.send(message, PacketMailer.outboxName(email, row.messageId()));
-                ledger.markSent(row.id(), attempts);
-                return DeliveryStatus.SENT;
-            } catch (Exception e) {
-                boolean permanent = SendFailures.isPermanent(e);
-                ledger.markFailed(row.id(), attempts, permanent, SendFailures.describe(e));
-                log.warn("{}: email for team {} to {} failed (attempt {}, {}): {}", row.runKey(), row.teamId(),
-                        row.recipient(), attempts, permanent ? "permanent" : "temporary", e.getMessage());
-                if (permanent) {
-                    return DeliveryStatus.FAILED_PERMANENT;
-                }
-                if (i + 1 < settings.maxAttempts()) {
-                    Thread.sleep(backoff.toMillis());
-                    backoff = backoff.multipliedBy(2);
-                }
-            }
-        }
-        return DeliveryStatus.FAILED_RETRYABLE;
+        int before = row.attempts();
+        return Retries.send(settings, n -> {
+            MimeMessage message = mailer.build(email, row.messageId(), row.purpose().code());
+            channel.send(message, PacketMailer.outboxName(email, row.messageId()));
+            ledger.markSent(row.id(), before + n);
+        }, (n, e, permanent) -> {
+            ledger.markFailed(row.id(), before + n, permanent, SendFailures.describe(e));
+            log.warn("{}: email for team {} to {} failed (attempt {}, {}): {}", row.runKey(), row.teamId(),
+                    row.recipient(), before + n, permanent ? "permanent" : "temporary", e.getMessage());
+        });
     }
 }

@@ -2,7 +2,7 @@ package com.salesops.packets.demo;
 
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.run.ExitCodes;
-import com.salesops.packets.run.RunKeys;
+import com.salesops.packets.calendar.RunKeys;
 import com.salesops.packets.run.RunLauncher;
 import com.salesops.packets.source.SourceDatabase;
 import java.io.IOException;

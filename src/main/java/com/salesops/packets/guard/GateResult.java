@@ -3,9 +3,7 @@ package com.salesops.packets.guard;
 import com.salesops.packets.support.Decimals;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,39 +48,16 @@ public record GateResult(long executionId, String runKey, GateDecision decision,
     }
 
     /** The gate's block of {@code run-summary.json}. */
-    public Map<String, Object> summary() {
-        Map<String, Object> gate = new LinkedHashMap<>();
-        gate.put("decision", decision.name());
-        gate.put("reasons", reasons);
-        gate.put("executionId", executionId);
-        gate.put("bookingsRead", figures.bookingsRead());
-        gate.put("bookingsRejected", figures.bookingsRejected());
-        gate.put("rejectPct", figures.rejectPct().map(BigDecimal::toPlainString).orElse(null));
-        Map<String, Object> previous = null;
-        if (figures.comparison().isPresent()) {
-            GateFigures.Comparison c = figures.comparison().get();
-            previous = new LinkedHashMap<>();
-            previous.put("runKey", c.previousRunKey());
-            previous.put("commonSpanStart", c.commonSpan().start().toString());
-            previous.put("commonSpanEnd", c.commonSpan().end().toString());
-            previous.put("credited", Decimals.plain2(c.credited()));
-            previous.put("previousCredited", Decimals.plain2(c.previousCredited()));
-            previous.put("dropPct", c.dropPct().map(BigDecimal::toPlainString).orElse(null));
-        }
-        gate.put("previousRun", previous);
-        Map<String, Object> limitsMap = new LinkedHashMap<>();
-        limitsMap.put("minBookings", limits.minBookings());
-        limitsMap.put("maxRejectPct", plain(limits.maxRejectPct()));
-        limitsMap.put("maxDropPct", plain(limits.maxDropPct()));
-        gate.put("limits", limitsMap);
-        release.ifPresent(r -> {
-            Map<String, Object> rel = new LinkedHashMap<>();
-            rel.put("heldExecutionId", r.heldExecutionId());
-            rel.put("by", r.by());
-            rel.put("at", r.at().toString());
-            gate.put("release", rel);
-        });
-        return gate;
+    public GateSummary summary() {
+        Optional<GateSummary.PreviousRun> previous = figures.comparison().map(c -> new GateSummary.PreviousRun(
+                c.previousRunKey(), c.commonSpan().start().toString(), c.commonSpan().end().toString(),
+                Decimals.plain2(c.credited()), Decimals.plain2(c.previousCredited()),
+                c.dropPct().map(BigDecimal::toPlainString).orElse(null)));
+        return new GateSummary(decision.name(), reasons, executionId, figures.bookingsRead(),
+                figures.bookingsRejected(), figures.rejectPct().map(BigDecimal::toPlainString).orElse(null), previous,
+                new GateSummary.Limits(limits.minBookings(), plain(limits.maxRejectPct()),
+                        plain(limits.maxDropPct())),
+                release.map(r -> new GateSummary.Release(r.heldExecutionId(), r.by(), r.at().toString())).orElse(null));
     }
 
     private static String plain(BigDecimal v) {

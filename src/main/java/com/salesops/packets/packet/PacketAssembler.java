@@ -8,25 +8,16 @@ import com.salesops.packets.attainment.Level;
 import com.salesops.packets.attainment.MonthFigure;
 import com.salesops.packets.attainment.NodeResult;
 import com.salesops.packets.attainment.ResultOrder;
-import com.salesops.packets.attainment.ResultStore;
 import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.RunPlan;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.changes.PacketChangeSource;
-import com.salesops.packets.credit.CreditLine;
 import com.salesops.packets.credit.CreditStore;
-import com.salesops.packets.credit.CreditedBooking;
 import com.salesops.packets.source.Employee;
 import com.salesops.packets.source.Membership;
 import com.salesops.packets.source.Org;
 import com.salesops.packets.source.Team;
-import com.salesops.packets.support.JdbcStreaming;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -45,9 +36,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Builds each manager's {@link Packet} from a run's results, restricted to the manager's subtree
@@ -62,28 +50,33 @@ public final class PacketAssembler {
     private final Org org;
     private final List<NodeResult> rows;
     private final List<Flag> flags;
-    private final DataSource app;
-    private final JdbcTemplate jdbc;
+    private final CreditStore credits;
     private final int maxDealRows;
     private final PacketChangeSource changes;
     private final Function<String, CompPlan> compPlanOf;
-    /** Every node's month figures of the run, read once, on the first packet. */
-    private Map<String, List<MonthFigure>> months;
+    /** Every node's month figures of the run, by level and node id. */
+    private final Map<String, List<MonthFigure>> months;
 
     /**
+     * @param months     every node's month figures of the run (the Trend)
+     * @param credits    the run's credit lines (the Deals sheet, the daily credit, the flags' lines)
      * @param changes    each packet's part of the changes since the previous run
-     * @param compPlanOf the comp plan of an employee (DESIGN §4.6), as the compute step used it
+     * @param compPlanOf the comp plan of an employee (docs/numbers.md, "Comp estimate"), as the compute step used it
      */
-    public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, DataSource app,
-                           int maxDealRows, PacketChangeSource changes, Function<String, CompPlan> compPlanOf) {
+    public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, List<MonthFigure> months,
+                           CreditStore credits, int maxDealRows, PacketChangeSource changes,
+                           Function<String, CompPlan> compPlanOf) {
         this.changes = changes;
         this.compPlanOf = compPlanOf;
+        this.months = new HashMap<>();
+        for (MonthFigure m : months) {
+            this.months.computeIfAbsent(m.level() + "\u0000" + m.nodeId(), k -> new ArrayList<>()).add(m);
+        }
         this.plan = plan;
         this.org = org;
         this.rows = rows;
         this.flags = flags;
-        this.app = app;
-        this.jdbc = new JdbcTemplate(app);
+        this.credits = credits;
         this.maxDealRows = maxDealRows;
     }
 
@@ -92,13 +85,6 @@ public final class PacketAssembler {
         return org.teams().values().stream()
                 .filter(t -> t.managerId() != null && org.employee(t.managerId()).isPresent())
                 .sorted((a, b) -> ResultOrder.CODE_POINT.compare(a.id(), b.id()))
-                .toList();
-    }
-
-    /** Teams whose manager_id names no employee: no packet; the run summary lists them. */
-    public List<Team> teamsWithUnknownManager() {
-        return org.teams().values().stream()
-                .filter(t -> t.managerId() != null && org.employee(t.managerId()).isEmpty())
                 .toList();
     }
 
@@ -180,13 +166,7 @@ public final class PacketAssembler {
     }
 
     /** The Trend: the packet's team, its direct children, then each rep of the packet, month by month. */
-    private synchronized List<MonthFigure> trend(String teamId, List<String> children, List<NodeResult> repRows) {
-        if (months == null) {
-            months = new HashMap<>();
-            for (MonthFigure m : new ResultStore(app).months(plan.runKey())) {
-                months.computeIfAbsent(m.level() + "\u0000" + m.nodeId(), k -> new ArrayList<>()).add(m);
-            }
-        }
+    private List<MonthFigure> trend(String teamId, List<String> children, List<NodeResult> repRows) {
         List<MonthFigure> trend = new ArrayList<>(months.getOrDefault(Level.TEAM + "\u0000" + teamId, List.of()));
         children.forEach(c -> trend.addAll(months.getOrDefault(Level.TEAM + "\u0000" + c, List.of())));
         repRows.stream().map(NodeResult::nodeId).distinct().sorted(ResultOrder.CODE_POINT)
@@ -223,120 +203,33 @@ public final class PacketAssembler {
 
     /** Credit lines of the subtree, from the compute step's per-team, per-day totals. */
     private long countLines(List<String> teams) {
-        String sql = "SELECT SUM(line_count) FROM team_day WHERE run_key = ? AND team_id IN (" + marks(teams.size()) + ")";
-        Long n = jdbc.queryForObject(sql, Long.class, args(teams).toArray());
-        return n == null ? 0 : n;
+        return credits.lineCount(plan.runKey(), teams);
     }
 
     /** The subtree's PRIMARY credit per day of the MONTH and QUARTER windows (pace charts). */
     private Map<Window, SortedMap<LocalDate, BigDecimal>> dailyCredit(List<String> teams) {
         Map<Window, SortedMap<LocalDate, BigDecimal>> daily = new EnumMap<>(Window.class);
         for (Window w : List.of(Window.MONTH, Window.QUARTER)) {
-            Period p = plan.window(w);
-            List<Object> a = args(teams);
-            a.add(Date.valueOf(p.start()));
-            a.add(Date.valueOf(p.end()));
-            SortedMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
-            jdbc.query("SELECT line_date, SUM(primary_credit) FROM team_day WHERE run_key = ? AND team_id IN ("
-                    + marks(teams.size()) + ") AND line_date BETWEEN ? AND ? GROUP BY line_date",
-                    rs -> {
-                        byDay.put(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2).setScale(2));
-                    }, a.toArray());
-            daily.put(w, Collections.unmodifiableSortedMap(byDay));
+            daily.put(w, credits.dailyPrimaryCredit(plan.runKey(), teams, plan.window(w)));
         }
         return daily;
-    }
-
-    /**
-     * On MySQL/MariaDB, a larger sort buffer for the session while a large packet picks its largest
-     * lines (a VP's query sorts every line of the company by amount; with the 256 KB–2 MB default the
-     * sort spills to disk in many passes), set back to the server default afterwards.
-     */
-    private static final class SortMemory implements AutoCloseable {
-
-        private static final long BYTES = 64L * 1024 * 1024;
-
-        private final Connection connection;
-
-        private SortMemory(Connection connection) {
-            this.connection = connection;
-        }
-
-        static SortMemory forLargest(Connection connection, boolean largest) throws SQLException {
-            if (!largest || !JdbcStreaming.isMySql(connection)) {
-                return new SortMemory(null);
-            }
-            try (java.sql.Statement s = connection.createStatement()) {
-                s.execute("SET SESSION sort_buffer_size = " + BYTES);
-            }
-            return new SortMemory(connection);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (connection != null) {
-                try (java.sql.Statement s = connection.createStatement()) {
-                    s.execute("SET SESSION sort_buffer_size = DEFAULT");
-                }
-            }
-        }
     }
 
     /** Which of a subtree's lines a query streams. */
     private enum Selection { ALL, LARGEST }
 
-    @SuppressWarnings("try") // sortMemory only scopes a session setting around the query
     private void streamDeals(List<String> teams, Selection selection, List<String> bookingIds,
                              Consumer<DealLine> action) {
-        String columns = "SELECT " + CreditStore.LINE_COLUMNS + ", " + CreditStore.BOOKING_COLUMNS + " ";
-        String sql;
-        if (selection == Selection.LARGEST) {
-            // The largest lines' keys come from the team index alone (it holds the amount); only
-            // those lines are then read.
-            sql = columns + "FROM (SELECT run_key, booking_id, employee_id, reversal FROM credit_line "
-                    + "WHERE run_key = ? AND team_id IN (" + marks(teams.size()) + ") "
-                    + "ORDER BY ABS(amount_base) DESC, booking_id, employee_id, reversal LIMIT " + maxDealRows + ") top "
-                    + "JOIN credit_line l ON l.run_key = top.run_key AND l.booking_id = top.booking_id "
-                    + "AND l.employee_id = top.employee_id AND l.reversal = top.reversal "
-                    + "ORDER BY ABS(l.amount_base) DESC, l.booking_id, l.employee_id, l.reversal";
-        } else {
-            String only = bookingIds.isEmpty() ? "" : " AND l.booking_id IN (" + marks(bookingIds.size()) + ")";
-            sql = columns + "FROM credit_line l WHERE l.run_key = ? AND l.team_id IN (" + marks(teams.size()) + ")"
-                    + only + " ORDER BY l.line_date, l.booking_id, l.employee_id, l.reversal";
-        }
         Map<String, String> teamNames = new LinkedHashMap<>();
-        try (Connection con = app.getConnection();
-             SortMemory sortMemory = SortMemory.forLargest(con, selection == Selection.LARGEST);
-             PreparedStatement ps = con.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            ps.setFetchSize(JdbcStreaming.fetchSize(con));
-            List<Object> a = args(teams);
-            a.addAll(bookingIds);
-            for (int i = 0; i < a.size(); i++) {
-                ps.setObject(i + 1, a.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    CreditLine line = CreditStore.line(rs);
-                    CreditedBooking booking = CreditStore.booking(rs, line);
-                    String employeeName = org.employee(line.employeeId()).map(Employee::fullName).orElse(line.employeeId());
-                    String teamName = teamNames.computeIfAbsent(line.teamId(),
-                            id -> org.team(id).map(Team::name).orElse(id));
-                    action.accept(new DealLine(line, booking, employeeName, teamName));
-                }
-            }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("cannot read deal lines: " + e.getMessage(), e);
+        CreditStore.LineAction deal = (line, booking) -> {
+            String employeeName = org.employee(line.employeeId()).map(Employee::fullName).orElse(line.employeeId());
+            String teamName = teamNames.computeIfAbsent(line.teamId(), id -> org.team(id).map(Team::name).orElse(id));
+            action.accept(new DealLine(line, booking, employeeName, teamName));
+        };
+        if (selection == Selection.LARGEST) {
+            credits.forEachLargestLine(plan.runKey(), teams, maxDealRows, deal);
+        } else {
+            credits.forEachLine(plan.runKey(), teams, bookingIds, deal);
         }
-    }
-
-    private List<Object> args(List<String> teams) {
-        List<Object> a = new ArrayList<>();
-        a.add(plan.runKey());
-        a.addAll(teams);
-        return a;
-    }
-
-    private static String marks(int n) {
-        return Collections.nCopies(n, "?").stream().collect(Collectors.joining(","));
     }
 }

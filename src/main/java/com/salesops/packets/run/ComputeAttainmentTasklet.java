@@ -7,9 +7,11 @@ import com.salesops.packets.changes.RunChanges;
 import com.salesops.packets.credit.CreditStore;
 import com.salesops.packets.credit.Reconciliation;
 import com.salesops.packets.credit.TeamDayTotals;
-import com.salesops.packets.source.SourceDatabase;
+import com.salesops.packets.attainment.AttainmentSettings;
+import com.salesops.packets.outputs.ResultFiles;
+import com.salesops.packets.source.RunContexts;
+import com.salesops.packets.source.SourceReader;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,7 +21,6 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Computes rep and team results for every window from the run's credit lines, checks the
@@ -29,23 +30,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class ComputeAttainmentTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(ComputeAttainmentTasklet.class);
-    static final String BOOKINGS_READ = "invariant.bookingsRead";
-    static final String CREDITED = "invariant.credited";
-    static final String REJECTED = "invariant.rejected";
-    static final String LINES = "invariant.lines";
-    static final String BROKEN = "invariant.brokenBookings";
 
     private final RunContexts contexts;
-    private final SourceDatabase source;
+    private final AttainmentSettings settings;
+    private final SourceReader source;
     private final CreditStore credits;
     private final ResultStore results;
     private final RunChanges changes;
     private final Path outputDir;
     private final int fetchSize;
 
-    ComputeAttainmentTasklet(RunContexts contexts, SourceDatabase source, CreditStore credits, ResultStore results,
-                             RunChanges changes, Path outputDir, int fetchSize) {
+    ComputeAttainmentTasklet(RunContexts contexts, AttainmentSettings settings, SourceReader source,
+                             CreditStore credits, ResultStore results, RunChanges changes, Path outputDir,
+                             int fetchSize) {
         this.contexts = contexts;
+        this.settings = settings;
         this.source = source;
         this.credits = credits;
         this.results = results;
@@ -58,7 +57,7 @@ final class ComputeAttainmentTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         String runKey = Params.runKey(chunk);
         RunContexts.RunContext run = contexts.get(runKey);
-        AttainmentCalculator calculator = new AttainmentCalculator(run.plan(), run.org(), contexts.settings());
+        AttainmentCalculator calculator = new AttainmentCalculator(run.plan(), run.org(), settings);
         List<String> broken = new ArrayList<>();
         long[] lines = {0};
         TeamDayTotals teamDays = new TeamDayTotals();
@@ -71,16 +70,16 @@ final class ComputeAttainmentTasklet implements Tasklet {
         AttainmentResults computed = calculator.finish();
 
         // Invariant (1): every booking the source holds for [S, D] is credited or rejected, never both.
-        long read = countSourceBookings(run);
+        long read = source.countBookings(run.plan());
         long credited = credits.creditedCount(runKey);
         long rejected = credits.rejectedCount(runKey);
         long both = credits.creditedAndRejectedCount(runKey);
         ExecutionContext job = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-        job.putLong(BOOKINGS_READ, read);
-        job.putLong(CREDITED, credited);
-        job.putLong(REJECTED, rejected);
-        job.putLong(LINES, lines[0]);
-        job.putLong(BROKEN, broken.size());
+        job.putLong(Invariant.BOOKINGS_READ, read);
+        job.putLong(Invariant.CREDITED, credited);
+        job.putLong(Invariant.REJECTED, rejected);
+        job.putLong(Invariant.LINES, lines[0]);
+        job.putLong(Invariant.BROKEN, broken.size());
         if (read != credited + rejected || both != 0) {
             throw new InvariantBrokenException(String.format(
                     "Reconciliation failed for %s: %d bookings read, %d credited + %d rejected = %d, %d both",
@@ -94,20 +93,13 @@ final class ComputeAttainmentTasklet implements Tasklet {
         results.replace(runKey, computed);
         credits.replaceTeamDays(runKey, teamDays);
         Path dir = outputDir.resolve(runKey);
-        RunOutputs.writeAttainment(dir.resolve("attainment.csv"), runKey, computed.rows());
-        RunOutputs.writeRejects(dir.resolve("rejects.csv"), runKey, credits.rejects(runKey));
-        RunOutputs.writeFlags(dir.resolve("flags.csv"), runKey, computed.flags());
+        ResultFiles.writeAttainment(dir.resolve("attainment.csv"), runKey, computed.rows());
+        ResultFiles.writeRejects(dir.resolve("rejects.csv"), runKey, credits.rejects(runKey));
+        ResultFiles.writeFlags(dir.resolve("flags.csv"), runKey, computed.flags());
         changes.compute(run.plan(), run.org(), computed.rows(), dir, fetchSize);
         contribution.incrementWriteCount(computed.rows().size());
         log.info("{}: {} bookings read = {} credited + {} rejected; {} lines; {} result rows, {} flags", runKey, read,
                 credited, rejected, lines[0], computed.rows().size(), computed.flags().size());
         return RepeatStatus.FINISHED;
-    }
-
-    private long countSourceBookings(RunContexts.RunContext run) {
-        Date s = Date.valueOf(run.plan().readStart());
-        Date d = Date.valueOf(run.plan().asOf());
-        Long n = new JdbcTemplate(source.dataSource()).queryForObject(source.sql("bookings-count"), Long.class, s, d, s, d);
-        return n == null ? 0 : n;
     }
 }

@@ -1,6 +1,7 @@
 package com.salesops.packets.run;
 
 import com.salesops.packets.retention.RunGuard;
+import com.salesops.packets.source.RunContexts;
 import com.salesops.packets.history.HistoryEntry;
 import com.salesops.packets.history.RunHistory;
 import java.time.Instant;

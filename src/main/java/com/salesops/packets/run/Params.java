@@ -1,5 +1,7 @@
 package com.salesops.packets.run;
 
+import com.salesops.packets.delivery.DeliveryPurpose;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 
@@ -18,7 +20,11 @@ public final class Params {
     }
 
     static String runKey(ChunkContext chunk) {
-        return chunk.getStepContext().getStepExecution().getJobExecution().getJobParameters().getString(RUN_KEY);
+        return runKey(chunk.getStepContext().getStepExecution().getJobExecution());
+    }
+
+    static String runKey(JobExecution execution) {
+        return execution.getJobParameters().getString(RUN_KEY);
     }
 
     static long rerun(JobParameters parameters) {
@@ -27,12 +33,15 @@ public final class Params {
     }
 
     /** Ledger purpose of a run's emails: a rerun sends again, on purpose, under its own rows. */
-    static String deliveryPurpose(JobParameters parameters) {
-        String inherited = parameters.getString(PURPOSE);
+    static DeliveryPurpose deliveryPurpose(JobParameters parameters) {
+        return deliveryPurpose(parameters.getLong(RERUN), parameters.getString(PURPOSE));
+    }
+
+    /** The same from the parameters' values: {@code inherited} (a recomputed HELD run's purpose) wins. */
+    static DeliveryPurpose deliveryPurpose(Long rerun, String inherited) {
         if (inherited != null) {
-            return inherited;
+            return DeliveryPurpose.parse(inherited);
         }
-        long n = rerun(parameters);
-        return n == 0 ? "RUN" : "RERUN-" + n;
+        return DeliveryPurpose.ofRun(rerun == null ? 0 : rerun);
     }
 }

@@ -1,9 +1,11 @@
 package com.salesops.packets.run;
 
 import com.salesops.packets.attainment.AttainmentCalculator;
+import com.salesops.packets.attainment.AttainmentSettings;
 import com.salesops.packets.credit.CreditStore;
 import com.salesops.packets.history.RunHistory;
 import com.salesops.packets.packet.PacketStore;
+import com.salesops.packets.source.RunContexts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -23,14 +25,16 @@ final class PrepareRunTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(PrepareRunTasklet.class);
 
     private final RunContexts contexts;
+    private final AttainmentSettings settings;
     private final CreditStore credits;
     private final PacketStore packets;
     private final RunHistory history;
     private final Path outputDir;
 
-    PrepareRunTasklet(RunContexts contexts, CreditStore credits, PacketStore packets, RunHistory history,
+    PrepareRunTasklet(RunContexts contexts, AttainmentSettings settings, CreditStore credits, PacketStore packets, RunHistory history,
                       Path outputDir) {
         this.contexts = contexts;
+        this.settings = settings;
         this.credits = credits;
         this.packets = packets;
         this.history = history;
@@ -42,7 +46,7 @@ final class PrepareRunTasklet implements Tasklet {
         String runKey = Params.runKey(chunk);
         RunContexts.RunContext run = contexts.get(runKey);
         // Building the calculator converts every quota: a currency without a rate fails the run now.
-        new AttainmentCalculator(run.plan(), run.org(), contexts.settings());
+        new AttainmentCalculator(run.plan(), run.org(), settings);
         // a new instance of the key (a rerun) is nobody's previous run until it completes again
         history.forget(runKey);
         credits.deleteRun(runKey);

@@ -215,7 +215,7 @@ public class RunLauncher {
                         + "key (to send the held packets as they were instead: release {})", runKey, last.getId(),
                         last.getId());
                 operator.abandon(last);
-                execution = start(parameters(runKey, n, Params.deliveryPurpose(last.getJobParameters())));
+                execution = start(parameters(runKey, n, Params.deliveryPurpose(last.getJobParameters()).code()));
             } else {
                 log.info("{}: restarting execution {} ({})", runKey, last.getId(), status);
                 execution = operator.restart(last);

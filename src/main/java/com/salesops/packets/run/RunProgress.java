@@ -1,8 +1,8 @@
 package com.salesops.packets.run;
 
-import com.salesops.packets.calendar.RunPlan;
-import com.salesops.packets.source.SourceDatabase;
-import java.sql.Date;
+import com.salesops.packets.source.RunContexts;
+import com.salesops.packets.source.SourceReader;
+import com.salesops.packets.support.Progress;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -19,27 +19,22 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Plain log lines an operator can follow: the run and each step start and end with their counts,
  * and the long steps (extract, render, deliver) log done/total, rate and ETA at most every
- * {@link #EVERY}. A step announces its total in its execution context under {@link #TOTAL}; the
- * extract step's total is the source's booking count. Also tells the run lock and the graceful
- * stop which execution runs.
+ * {@link #EVERY}. A step announces its total in its execution context under {@link Progress#TOTAL};
+ * the extract step's total is the source's booking count.
  */
 final class RunProgress implements JobExecutionListener, StepExecutionListener, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RunProgress.class);
 
-    static final String TOTAL = "progress.total";
     static final Duration EVERY = Duration.ofSeconds(5);
-    private static final Set<String> LONG_STEPS = Set.of("extractCreditsStep", "renderPacketPartitionStep", "deliverPacketsStep");
+    private static final Set<String> LONG_STEPS = Set.of(Steps.EXTRACT, Steps.RENDER_PARTITION, Steps.DELIVER);
 
-    private final SourceDatabase source;
+    private final SourceReader source;
     private final RunContexts contexts;
-    private final RunLock lock;
-    private final GracefulStop stop;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "run-progress");
         t.setDaemon(true);
@@ -47,26 +42,20 @@ final class RunProgress implements JobExecutionListener, StepExecutionListener, 
     });
     private final Map<Long, ScheduledFuture<?>> ticking = new ConcurrentHashMap<>();
 
-    RunProgress(SourceDatabase source, RunContexts contexts, RunLock lock, GracefulStop stop) {
+    RunProgress(SourceReader source, RunContexts contexts) {
         this.source = source;
         this.contexts = contexts;
-        this.lock = lock;
-        this.stop = stop;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
-        String runKey = execution.getJobParameters().getString(Params.RUN_KEY);
-        stop.started(execution);
-        lock.executionStarted(runKey, execution.getId());
-        log.info("{}: execution {} started", runKey, execution.getId());
+        log.info("{}: execution {} started", Params.runKey(execution), execution.getId());
     }
 
     @Override
     public void afterJob(JobExecution execution) {
-        stop.ended();
-        log.info("{}: execution {} ended {} after {}", execution.getJobParameters().getString(Params.RUN_KEY),
-                execution.getId(), execution.getStatus(), seconds(execution.getStartTime(), execution.getEndTime()));
+        log.info("{}: execution {} ended {} after {}", Params.runKey(execution), execution.getId(),
+                execution.getStatus(), seconds(execution.getStartTime(), execution.getEndTime()));
     }
 
     @Override
@@ -76,8 +65,8 @@ final class RunProgress implements JobExecutionListener, StepExecutionListener, 
         if (!LONG_STEPS.contains(step.getStepName().split(":")[0])) { // partitions: name:partitionN
             return;
         }
-        if (step.getStepName().equals("extractCreditsStep") && !step.getExecutionContext().containsKey(TOTAL)) {
-            step.getExecutionContext().putLong(TOTAL, countBookings(runKey));
+        if (step.getStepName().equals(Steps.EXTRACT) && !step.getExecutionContext().containsKey(Progress.TOTAL)) {
+            step.getExecutionContext().putLong(Progress.TOTAL, countBookings(runKey));
         }
         long startedNanos = System.nanoTime();
         ticking.put(step.getId(), ticker.scheduleAtFixedRate(() -> tick(step, startedNanos), EVERY.toMillis(),
@@ -104,8 +93,8 @@ final class RunProgress implements JobExecutionListener, StepExecutionListener, 
 
     private void tick(StepExecution step, long startedNanos) {
         try {
-            long done = step.getStepName().equals("extractCreditsStep") ? step.getReadCount() : step.getWriteCount();
-            long total = step.getExecutionContext().getLong(TOTAL, -1L);
+            long done = step.getStepName().equals(Steps.EXTRACT) ? step.getReadCount() : step.getWriteCount();
+            long total = step.getExecutionContext().getLong(Progress.TOTAL, -1L);
             double secs = Math.max(0.001, (System.nanoTime() - startedNanos) / 1e9);
             double rate = done / secs;
             String eta = total <= 0 || rate <= 0 ? "?" : (Math.max(0, Math.round((total - done) / rate))) + " s";
@@ -119,18 +108,14 @@ final class RunProgress implements JobExecutionListener, StepExecutionListener, 
 
     private long countBookings(String runKey) {
         try {
-            RunPlan plan = contexts.plan(runKey);
-            Date s = Date.valueOf(plan.readStart());
-            Date d = Date.valueOf(plan.asOf());
-            Long n = new JdbcTemplate(source.dataSource()).queryForObject(source.sql("bookings-count"), Long.class, s, d, s, d);
-            return n == null ? -1 : n;
+            return source.countBookings(contexts.plan(runKey));
         } catch (RuntimeException e) {
             return -1; // the step itself reports a broken source
         }
     }
 
     private static String runKey(StepExecution step) {
-        return step.getJobExecution().getJobParameters().getString(Params.RUN_KEY);
+        return Params.runKey(step.getJobExecution());
     }
 
     private static String seconds(LocalDateTime from, LocalDateTime to) {

@@ -2,6 +2,7 @@ package com.salesops.packets.run;
 
 import com.salesops.packets.delivery.Delivery;
 import com.salesops.packets.delivery.DeliveryLedger;
+import com.salesops.packets.delivery.DeliveryPurpose;
 import com.salesops.packets.delivery.OpsMailer;
 import com.salesops.packets.delivery.RunReport;
 import com.salesops.packets.guard.DeliveryGate;
@@ -57,8 +58,8 @@ final class RunReportListener implements JobExecutionListener {
     }
 
     private void report(JobExecution execution) throws Exception {
-        String runKey = execution.getJobParameters().getString(Params.RUN_KEY);
-        String purpose = Params.deliveryPurpose(execution.getJobParameters());
+        String runKey = Params.runKey(execution);
+        DeliveryPurpose purpose = Params.deliveryPurpose(execution.getJobParameters());
         BatchStatus status = execution.getStatus();
         Optional<StepExecution> failedStep = execution.getStepExecutions().stream()
                 .filter(s -> s.getStatus().isUnsuccessful()).findFirst();
@@ -82,13 +83,13 @@ final class RunReportListener implements JobExecutionListener {
             }
         }
         ExecutionContext counts = summary.latestInvariant(execution);
-        List<Delivery> deliveries = ledger.all(runKey).stream().filter(d -> d.purpose().equals(purpose)).toList();
+        List<Delivery> deliveries = ledger.all(runKey, purpose);
         LocalDateTime start = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
         RunReport report = new RunReport(runKey, execution.getId(), shownStatus,
                 Duration.between(start, LocalDateTime.now()),
-                counts.getLong(ComputeAttainmentTasklet.BOOKINGS_READ, -1),
-                counts.getLong(ComputeAttainmentTasklet.CREDITED, -1),
-                counts.getLong(ComputeAttainmentTasklet.REJECTED, -1), packets.rendered(runKey).size(), deliveries,
+                counts.getLong(Invariant.BOOKINGS_READ, -1),
+                counts.getLong(Invariant.CREDITED, -1),
+                counts.getLong(Invariant.REJECTED, -1), packets.rendered(runKey).size(), deliveries,
                 failedStep.map(StepExecution::getStepName), error, heldLines,
                 Optional.ofNullable(execution.getExecutionContext().getString(PurgeAfterRun.NOTE, null)));
         ops.sendQuietly(report, outputDir.resolve(runKey).resolve("outbox"));

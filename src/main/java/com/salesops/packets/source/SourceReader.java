@@ -50,6 +50,17 @@ public final class SourceReader {
         return org;
     }
 
+    /**
+     * The bookings the source holds for the run's read span [S, D] (the extract step's total and the
+     * reconciliation's "read"). {@code bookings-count.sql} binds S and D twice, like {@code bookings.sql}.
+     */
+    public long countBookings(RunPlan plan) {
+        Date s = Date.valueOf(plan.readStart());
+        Date d = Date.valueOf(plan.asOf());
+        Long n = jdbc.queryForObject(source.sql("bookings-count"), Long.class, s, d, s, d);
+        return n == null ? 0 : n;
+    }
+
     private static Membership membership(ResultSet rs) throws SQLException {
         String employeeId = rs.getString(1);
         String teamId = rs.getString(2);

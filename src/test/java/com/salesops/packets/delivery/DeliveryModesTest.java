@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.salesops.packets.AttainmentPacketsApplication;
-import com.salesops.packets.testing.MariaDb;
+import com.salesops.packets.testing.JobFixture;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -17,11 +16,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -30,36 +26,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class DeliveryModesTest {
 
+    @RegisterExtension
+    final JobFixture fixture = JobFixture.source("/fixtures/small-org.sql");
+
     private static final String RUN = "nightly-2026-11-26";
 
     @RegisterExtension
     // a free port: other test runs on the same machine may hold GreenMail's fixed 3025
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    @TempDir
-    Path out;
-
-    private MariaDb source;
-    private MariaDb app;
-
-    @BeforeEach
-    void databases() {
-        source = MariaDb.create("ap_src");
-        source.runScript("/db/source/schema.sql");
-        source.runScript("/fixtures/small-org.sql");
-        app = MariaDb.create("ap_app");
-    }
-
-    @AfterEach
-    void drop() {
-        source.close();
-        app.close();
-    }
-
     @Test
     void headerInjectionFromATeamNameIsNeutralisedAndRedirectSendsEverythingToStaging() throws Exception {
         // given: a team name that tries to add a Bcc header
-        source.runSql("UPDATE sales_team SET name = CONCAT('West', CHAR(13), CHAR(10), 'Bcc: x@evil.example') "
+        fixture.sourceDb().runSql("UPDATE sales_team SET name = CONCAT('West', CHAR(13), CHAR(10), 'Bcc: x@evil.example') "
                 + "WHERE team_id = 'team-a'");
 
         // when: staging, everything redirected
@@ -103,10 +82,10 @@ class DeliveryModesTest {
 
         // then: three .eml files, one per packet, each with the ledger's Message-ID
         assertThat(exit).isZero();
-        Path outbox = out.resolve(RUN).resolve("outbox");
+        Path outbox = fixture.out().resolve(RUN).resolve("outbox");
         List<Path> files = emls(outbox);
         assertThat(files).hasSize(3);
-        List<String> ledgerIds = new JdbcTemplate(app.dataSource()).queryForList(
+        List<String> ledgerIds = new JdbcTemplate(fixture.appDb().dataSource()).queryForList(
                 "SELECT message_id FROM delivery WHERE status = 'SENT' ORDER BY team_id", String.class);
         assertThat(ledgerIds).hasSize(3);
         List<String> fileIds = new ArrayList<>();
@@ -137,7 +116,7 @@ class DeliveryModesTest {
         for (MimeMessage m : received) {
             String team = m.getSubject().contains("Alpha") ? "team-a" : m.getSubject().contains("Beta") ? "team-b" : "region";
             assertThat(DeliveryJobTest.attachments(m)).isEmpty();
-            Path dir = out.resolve(RUN).resolve("packets").resolve(team).toAbsolutePath().normalize();
+            Path dir = fixture.out().resolve(RUN).resolve("packets").resolve(team).toAbsolutePath().normalize();
             // the decoded text part: rep names make the body quoted-printable, which wraps long raw lines
             assertThat(plainText(m)).contains(
                     "Left out: " + team + "-" + RUN + ".pdf (" + dir.resolve(team + "-" + RUN + ".pdf") + ")",
@@ -148,7 +127,7 @@ class DeliveryModesTest {
     @Test
     void aRunThatFailsBeforeDeliveryStillTellsOpsWhichStepFailedAndWhy() throws Exception {
         // given: a team whose parent does not exist (the first step refuses the hierarchy)
-        source.runSql("UPDATE sales_team SET parent_team_id = 'nowhere' WHERE team_id = 'team-b'");
+        fixture.sourceDb().runSql("UPDATE sales_team SET parent_team_id = 'nowhere' WHERE team_id = 'team-b'");
 
         // when
         int exit = run(true, "--packets.mail.ops-to=sales-ops@example.com");
@@ -173,21 +152,13 @@ class DeliveryModesTest {
 
     private int run(boolean withSmtp, String... extra) {
         List<String> a = new ArrayList<>(List.of("run", "nightly", "--as-of", "2026-11-26"));
-        a.add("--spring.datasource.url=" + app.url());
-        a.add("--spring.datasource.username=" + app.user());
-        a.add("--spring.datasource.password=" + app.password());
-        a.add("--packets.source.url=" + source.url());
-        a.add("--packets.source.username=" + source.user());
-        a.add("--packets.source.password=" + source.password());
-        a.add("--packets.output.dir=" + out);
         a.add("--packets.mail.retry-backoff=20ms");
         if (withSmtp) {
             a.add("--spring.mail.host=127.0.0.1");
             a.add("--spring.mail.port=" + smtp.getSmtp().getPort());
         }
         a.addAll(List.of(extra));
-        a.add(com.salesops.packets.testing.JobRun.REJECT_RULE_OFF);
-        return AttainmentPacketsApplication.run(a.toArray(String[]::new));
+        return fixture.job().run(a.toArray(String[]::new));
     }
 
     private static List<Path> emls(Path outbox) throws Exception {

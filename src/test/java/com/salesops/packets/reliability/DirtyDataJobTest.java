@@ -2,9 +2,8 @@ package com.salesops.packets.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesops.packets.testing.JobFixture;
 import com.salesops.packets.testing.CsvFile;
-import com.salesops.packets.testing.JobRun;
-import com.salesops.packets.testing.MariaDb;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
@@ -24,10 +23,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Dirty source data through the whole job (MariaDB, outbox mail): each class ends as a reject, a
@@ -36,122 +33,103 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DirtyDataJobTest {
 
+    @RegisterExtension
+    final JobFixture fixture = JobFixture.source("/fixtures/small-org.sql");
+
     private static final String KEY = "nightly-2026-11-26";
-
-    @TempDir
-    Path out;
-
-    private MariaDb source;
-    private MariaDb app;
-    private JobRun job;
-
-    @BeforeEach
-    void databases() {
-        source = MariaDb.create("ap_src");
-        source.runScript("/db/source/schema.sql");
-        source.runScript("/fixtures/small-org.sql");
-        app = MariaDb.create("ap_app");
-        job = new JobRun(source, app, out);
-    }
-
-    @AfterEach
-    void drop() {
-        source.close();
-        app.close();
-    }
 
     @Test
     void hierarchyWithCycleFailsTheFirstStepNamingTheTeamsAndCreditsNothing() {
         // given region -> team-a -> region
-        source.runSql("UPDATE sales_team SET parent_team_id = 'team-a' WHERE team_id = 'region';");
+        fixture.sourceDb().runSql("UPDATE sales_team SET parent_team_id = 'team-a' WHERE team_id = 'region';");
 
         // when
-        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
 
         // then
         assertThat(exit).isEqualTo(1);
-        assertThat(job.lastExitMessage()).contains("cycle", "region", "team-a");
+        assertThat(fixture.job().lastExitMessage()).contains("cycle", "region", "team-a");
         assertThat(failedStep()).isEqualTo("prepareRunStep");
-        assertThat(job.appDb().queryForObject("SELECT COUNT(*) FROM credit_line", Long.class)).isZero();
+        assertThat(fixture.job().appDb().queryForObject("SELECT COUNT(*) FROM credit_line", Long.class)).isZero();
     }
 
     @Test
     void teamWhoseParentDoesNotExistFailsNamingTeamAndParent() {
         // given
-        source.runSql("UPDATE sales_team SET parent_team_id = 'nowhere' WHERE team_id = 'team-b';");
+        fixture.sourceDb().runSql("UPDATE sales_team SET parent_team_id = 'nowhere' WHERE team_id = 'team-b';");
 
         // when
-        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
 
         // then
         assertThat(exit).isEqualTo(1);
-        assertThat(job.lastExitMessage()).contains("team-b", "nowhere");
+        assertThat(fixture.job().lastExitMessage()).contains("team-b", "nowhere");
         assertThat(failedStep()).isEqualTo("prepareRunStep");
     }
 
     @Test
     void quotaInCurrencyWithoutRateFailsNamingEmployeeMonthAndCurrency() {
         // given
-        source.runSql("INSERT INTO rep_quota (employee_id, `month`, amount, currency) VALUES ('R2', '2026-11-01', 100.00, 'CHF');");
+        fixture.sourceDb().runSql("INSERT INTO rep_quota (employee_id, `month`, amount, currency) VALUES ('R2', '2026-11-01', 100.00, 'CHF');");
 
         // when
-        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
 
         // then
         assertThat(exit).isEqualTo(1);
-        assertThat(job.lastExitMessage()).contains("R2", "CHF", "2026-11");
+        assertThat(fixture.job().lastExitMessage()).contains("R2", "CHF", "2026-11");
         assertThat(failedStep()).isEqualTo("prepareRunStep");
     }
 
     @Test
     void managerWithoutEmailGetsPacketButNoEmailAndIsListedInTheSummary() throws Exception {
         // given
-        source.runSql("UPDATE employee SET email = NULL WHERE employee_id = 'MB';");
+        fixture.sourceDb().runSql("UPDATE employee SET email = NULL WHERE employee_id = 'MB';");
 
         // when
-        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
 
         // then
         assertThat(exit).isZero();
-        assertThat(job.runDir(KEY).resolve("packets/team-b/team-b-" + KEY + ".pdf")).isNotEmptyFile();
+        assertThat(fixture.job().runDir(KEY).resolve("packets/team-b/team-b-" + KEY + ".pdf")).isNotEmptyFile();
         assertThat(emails()).hasSize(2);
-        assertThat(Files.readString(job.runDir(KEY).resolve("run-summary.json"))).contains("\"team-b (MB)\"");
+        assertThat(Files.readString(fixture.job().runDir(KEY).resolve("run-summary.json"))).contains("\"team-b (MB)\"");
     }
 
     @Test
     void managerIdNamingNoEmployeeGetsNoPacketAndIsListedInTheSummary() throws Exception {
         // given
-        source.runSql("UPDATE sales_team SET manager_id = 'GHOST' WHERE team_id = 'team-b';");
+        fixture.sourceDb().runSql("UPDATE sales_team SET manager_id = 'GHOST' WHERE team_id = 'team-b';");
 
         // when
-        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
 
         // then
         assertThat(exit).isZero();
-        assertThat(job.runDir(KEY).resolve("packets/team-b")).doesNotExist();
+        assertThat(fixture.job().runDir(KEY).resolve("packets/team-b")).doesNotExist();
         assertThat(emails()).hasSize(2);
-        assertThat(Files.readString(job.runDir(KEY).resolve("run-summary.json")))
+        assertThat(Files.readString(fixture.job().runDir(KEY).resolve("run-summary.json")))
                 .contains("\"teamsWithUnknownManager\" : [ \"team-b\" ]");
     }
 
     @Test
     void overlappingMembershipsRejectTheBookingsOnOverlapDaysAsAmbiguous() throws Exception {
         // given R1 is also a member of team-b from 2026-11-01: B1 (11-10) and B2 (11-05) fall on overlap days
-        source.runSql("INSERT INTO team_membership (employee_id, team_id, role, valid_from, valid_to) "
+        fixture.sourceDb().runSql("INSERT INTO team_membership (employee_id, team_id, role, valid_from, valid_to) "
                 + "VALUES ('R1', 'team-b', 'REP', '2026-11-01', NULL);");
 
         // when
-        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
 
         // then
         assertThat(exit).isZero();
-        CsvFile rejects = CsvFile.read(job.runDir(KEY).resolve("rejects.csv"));
+        CsvFile rejects = CsvFile.read(fixture.job().runDir(KEY).resolve("rejects.csv"));
         assertThat(rejects.rows()).extracting(r -> r.get("booking_id") + " " + r.get("reason"))
                 .containsExactly("B1 AMBIGUOUS_TEAM", "B2 AMBIGUOUS_TEAM", "B5 UNKNOWN_EMPLOYEE", "B6 SPLIT_SUM");
         // the rep row goes to the membership with the latest valid_from that covers D (DESIGN §4.5)
-        CsvFile attainment = CsvFile.read(job.runDir(KEY).resolve("attainment.csv"));
+        CsvFile attainment = CsvFile.read(fixture.job().runDir(KEY).resolve("attainment.csv"));
         assertThat(attainment.row("window", "MONTH", "node_id", "R1").get("team_id")).isEqualTo("team-b");
-        assertThat(Files.readString(job.runDir(KEY).resolve("run-summary.json"))).contains("\"holds\" : true",
+        assertThat(Files.readString(fixture.job().runDir(KEY).resolve("run-summary.json"))).contains("\"holds\" : true",
                 "\"read\" : 6", "\"rejected\" : 4");
     }
 
@@ -161,8 +139,8 @@ class DirtyDataJobTest {
         String hostileName = "=HYPERLINK(\"http://x\",\"y\") \"Quote\", <b>bold</b>\r\nשלום 😀";
         String longAccount = "A".repeat(200) + "🚀" + "B".repeat(298);
         // the contract's account_name is VARCHAR(200); a company's own view may return longer text
-        source.runSql("ALTER TABLE booking MODIFY account_name VARCHAR(1000) NOT NULL;");
-        try (Connection c = source.dataSource().getConnection()) {
+        fixture.sourceDb().runSql("ALTER TABLE booking MODIFY account_name VARCHAR(1000) NOT NULL;");
+        try (Connection c = fixture.sourceDb().dataSource().getConnection()) {
             update(c, "UPDATE employee SET full_name = ? WHERE employee_id = 'R1'", hostileName);
             update(c, "UPDATE booking SET account_name = ? WHERE booking_id = 'B1'", "@SUM(A1)");
             update(c, "UPDATE booking SET account_name = ? WHERE booking_id = 'B2'", longAccount);
@@ -170,14 +148,14 @@ class DirtyDataJobTest {
         }
 
         // when
-        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
 
         // then the CSV quotes the name and reads back exactly
         assertThat(exit).isZero();
-        CsvFile attainment = CsvFile.read(job.runDir(KEY).resolve("attainment.csv"));
+        CsvFile attainment = CsvFile.read(fixture.job().runDir(KEY).resolve("attainment.csv"));
         assertThat(attainment.row("window", "MONTH", "node_id", "R1").get("node_name")).isEqualTo(hostileName);
         // the workbook holds the accounts as literal text, never as formulas
-        Path xlsx = job.runDir(KEY).resolve("packets/team-a/team-a-" + KEY + ".xlsx");
+        Path xlsx = fixture.job().runDir(KEY).resolve("packets/team-a/team-a-" + KEY + ".xlsx");
         List<Cell> accountCells = new ArrayList<>();
         try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(xlsx))) {
             Sheet deals = wb.getSheet("Deals");
@@ -203,7 +181,7 @@ class DirtyDataJobTest {
     void repWithFiftyThousandDealsIsCreditedToTheCent() throws Exception {
         // given 50,000 November bookings of 100.00 USD, all R1's
         int n = 50_000;
-        try (Connection c = source.dataSource().getConnection()) {
+        try (Connection c = fixture.sourceDb().dataSource().getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement b = c.prepareStatement("INSERT INTO booking (booking_id, booking_date, account_name, "
                     + "amount, currency, booking_type, channel, partner_name, status, cancelled_date, updated_at) "
@@ -227,16 +205,16 @@ class DirtyDataJobTest {
         }
 
         // when
-        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
 
         // then R1: 26,600.00 + 50,000 × 100.00 = 5,026,600.00 in November, 50,002 deals
         assertThat(exit).isZero();
-        CsvFile attainment = CsvFile.read(job.runDir(KEY).resolve("attainment.csv"));
+        CsvFile attainment = CsvFile.read(fixture.job().runDir(KEY).resolve("attainment.csv"));
         assertThat(attainment.row("window", "MONTH", "node_id", "R1").get("credited")).isEqualTo("5026600.00");
         assertThat(attainment.row("window", "MONTH", "node_id", "R1").get("deal_count")).isEqualTo("50002");
         assertThat(new BigDecimal(attainment.row("window", "MONTH", "node_id", "team-a").get("credited")))
                 .isEqualByComparingTo("5031000.00");
-        assertThat(Files.readString(job.runDir(KEY).resolve("run-summary.json"))).contains("\"read\" : 50006",
+        assertThat(Files.readString(fixture.job().runDir(KEY).resolve("run-summary.json"))).contains("\"read\" : 50006",
                 "\"holds\" : true");
     }
 
@@ -248,12 +226,12 @@ class DirtyDataJobTest {
     }
 
     private String failedStep() {
-        return job.appDb().queryForObject("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STATUS = 'FAILED' "
+        return fixture.job().appDb().queryForObject("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE STATUS = 'FAILED' "
                 + "ORDER BY STEP_EXECUTION_ID DESC LIMIT 1", String.class);
     }
 
     private List<MimeMessage> emails() throws Exception {
-        Path outbox = job.runDir(KEY).resolve("outbox");
+        Path outbox = fixture.job().runDir(KEY).resolve("outbox");
         if (!Files.isDirectory(outbox)) {
             return Collections.emptyList();
         }

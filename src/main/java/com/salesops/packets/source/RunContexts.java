@@ -1,10 +1,8 @@
-package com.salesops.packets.run;
+package com.salesops.packets.source;
 
-import com.salesops.packets.attainment.AttainmentSettings;
 import com.salesops.packets.calendar.FiscalCalendar;
+import com.salesops.packets.calendar.RunKeys;
 import com.salesops.packets.calendar.RunPlan;
-import com.salesops.packets.source.Org;
-import com.salesops.packets.source.SourceReader;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,14 +19,12 @@ public final class RunContexts {
     private final FiscalCalendar calendar;
     private final SourceReader source;
     private final String baseCurrency;
-    private final AttainmentSettings settings;
     private final Map<String, RunContext> loaded = new ConcurrentHashMap<>();
 
-    public RunContexts(FiscalCalendar calendar, SourceReader source, String baseCurrency, AttainmentSettings settings) {
+    public RunContexts(FiscalCalendar calendar, SourceReader source, String baseCurrency) {
         this.calendar = calendar;
         this.source = source;
         this.baseCurrency = baseCurrency;
-        this.settings = settings;
     }
 
     public RunContext get(String runKey) {
@@ -38,11 +34,8 @@ public final class RunContexts {
         });
     }
 
+    /** The plan of a run key; an IllegalArgumentException names what is wrong with a bad key. */
     public RunPlan plan(String runKey) {
         return RunKeys.plan(runKey, calendar);
-    }
-
-    public AttainmentSettings settings() {
-        return settings;
     }
 }

@@ -1,4 +1,4 @@
-package com.salesops.packets.run;
+package com.salesops.packets.packet;
 
 import com.salesops.packets.attainment.ResultOrder;
 import com.salesops.packets.packet.PacketAssembler;
@@ -17,10 +17,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * deterministically, so a restart re-runs only the partitions that failed, on the same teams.
  * Teams are dealt round-robin, largest subtree first, so the big packets (VP, directors) spread out.
  */
-final class RenderPartitions implements Partitioner {
+public final class RenderPartitions implements Partitioner {
 
-    static final String INDEX = "render.partition";
-    static final String COUNT = "render.partitions";
+    public static final String INDEX = "render.partition";
+    public static final String COUNT = "render.partitions";
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {

@@ -1,10 +1,9 @@
-package com.salesops.packets.run;
+package com.salesops.packets.config;
 
 import com.salesops.packets.attainment.AttainmentSettings;
 import com.salesops.packets.attainment.CompPlan;
 import com.salesops.packets.attainment.Tier;
 import com.salesops.packets.calendar.FiscalCalendar;
-import com.salesops.packets.calendar.YearNamedBy;
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.delivery.MailSettings;
 import java.math.BigDecimal;
@@ -12,16 +11,16 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Turns validated {@code packets.*} properties into the plain settings the features take. */
-final class Settings {
+public final class Settings {
 
     private Settings() {
     }
 
-    static FiscalCalendar calendar(PacketsProperties p) {
-        return new FiscalCalendar(p.fiscal().yearStartMonth(), YearNamedBy.valueOf(p.fiscal().yearNamedBy()));
+    public static FiscalCalendar calendar(PacketsProperties p) {
+        return new FiscalCalendar(p.fiscal().yearStartMonth(), p.fiscal().yearNamedBy());
     }
 
-    static AttainmentSettings attainment(PacketsProperties p) {
+    public static AttainmentSettings attainment(PacketsProperties p) {
         Map<String, CompPlan> plans = new HashMap<>();
         p.comp().plans().forEach((name, plan) -> plans.put(name, compPlan(name, plan)));
         CompPlan defaultPlan = plans.get(p.comp().defaultPlan());
@@ -56,7 +55,7 @@ final class Settings {
         }
     }
 
-    static MailSettings mail(PacketsProperties p) {
+    public static MailSettings mail(PacketsProperties p) {
         PacketsProperties.Mail m = p.mail();
         return new MailSettings(m.from(), m.replyTo(), m.cc(), m.opsTo(), m.redirectAllTo(), m.maxMessageBytes(),
                 m.maxAttempts(), m.retryBackoff());

@@ -1,4 +1,4 @@
-package com.salesops.packets.run;
+package com.salesops.packets.config;
 
 /** A configuration value that passed binding but makes no sense; the message names the key. */
 public final class InvalidConfigurationException extends RuntimeException {

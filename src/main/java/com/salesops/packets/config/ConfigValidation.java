@@ -1,4 +1,4 @@
-package com.salesops.packets.run;
+package com.salesops.packets.config;
 
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.packet.excel.ExcelPacketWriter;
