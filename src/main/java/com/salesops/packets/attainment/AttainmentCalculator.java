@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The numbers of DESIGN §4.3–4.7 for one run: quotas up front, then credit lines streamed one booking
+ * The numbers of docs/numbers.md §3–7 for one run: quotas up front, then credit lines streamed one booking
  * at a time into per-node totals (memory grows with the org, not with the lines), then rows, ranks
  * and flags.
  */
@@ -237,7 +237,7 @@ public final class AttainmentCalculator {
     private record RepPlacement(Optional<String> teamId, boolean eligible) {
     }
 
-    /** The rep-row team and ranking eligibility (DESIGN §4.5). */
+    /** The rep-row team and ranking eligibility (docs/numbers.md §5). */
     private RepPlacement placement(String employeeId) {
         LocalDate asOf = plan.asOf();
         Comparator<Membership> latest = Comparator.comparing(Membership::validFrom)

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The configurable values of DESIGN §4.3–4.7, as plain values (no Spring).
+ * The configurable values of docs/numbers.md §3–7, as plain values (no Spring).
  *
  * @param compPlans        plan per employee id; employees not listed get {@code defaultPlan}
  * @param pullInShare      a fraction in [0,1] (0.5 = 50 %)

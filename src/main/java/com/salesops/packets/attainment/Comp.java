@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** The comp estimate and tier position of DESIGN §4.6, on the unrounded attainment. */
+/** The comp estimate and tier position of docs/numbers.md §6, on the unrounded attainment. */
 final class Comp {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");

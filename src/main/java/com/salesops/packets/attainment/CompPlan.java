@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A variable-comp plan (DESIGN §4.6): annual target incentive in the base currency, marginal tiers
+ * A variable-comp plan (docs/numbers.md §6): annual target incentive in the base currency, marginal tiers
  * by lower bound (first from 0, ascending; the last runs to infinity) and a cap in % of target.
  */
 public record CompPlan(String name, BigDecimal annualTarget, List<Tier> tiers, BigDecimal capPct) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * Ranked reps by attainment band (DESIGN §4.5) for one set of reps and one window.
+ * Ranked reps by attainment band (docs/numbers.md §5) for one set of reps and one window.
  * Bands: ≥ 100 %, [75, 100), [50, 75), < 50 %, using the 2-decimal attainment.
  *
  * @param pctAtOrAbove100 % of ranked reps at or above 100 (empty when no rep is ranked)

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Optional;
 
-/** The attainment distribution of DESIGN §4.5 over the ranked rep rows of one window. */
+/** The attainment distribution of docs/numbers.md §5 over the ranked rep rows of one window. */
 public final class Distributions {
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");

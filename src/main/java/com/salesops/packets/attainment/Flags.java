@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Collects the behaviour flags of DESIGN §4.7 while lines stream by: per employee and flag period
+ * Collects the behaviour flags of docs/numbers.md §7 while lines stream by: per employee and flag period
  * only running totals and the booking ids the flag will name.
  */
 final class Flags {

@@ -24,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rep and team quotas month by month (DESIGN §4.3), built once from the org for the months of the
+ * Rep and team quotas month by month (docs/numbers.md §3), built once from the org for the months of the
  * run's YEAR full period (which holds the MONTH and QUARTER full periods too).
  */
 final class Quotas {

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Standard competition ranking (1, 2, 2, 4) on the 2-decimal attainment, descending (DESIGN §4.5):
+ * Standard competition ranking (1, 2, 2, 4) on the 2-decimal attainment, descending (docs/numbers.md §5):
  * in the company and within each rep-row team, among eligible reps with an attainment.
  */
 final class Ranking {

@@ -3,7 +3,7 @@ package com.salesops.packets.attainment;
 import com.salesops.packets.source.Ids;
 import java.util.Comparator;
 
-/** The orders of DESIGN §5, with ids compared by Unicode code point (§4.1). */
+/** The orders of docs/architecture.md, "Outputs", with ids compared by Unicode code point (docs/numbers.md §1). */
 public final class ResultOrder {
 
     /** Strings by Unicode code point (the one id order of the project, {@link Ids#ORDER}). */

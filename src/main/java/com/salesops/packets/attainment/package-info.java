@@ -1,5 +1,5 @@
 /**
- * The numbers (DESIGN §4.3–4.7): quotas with proration and team roll-ups, attainment, pacing,
+ * The numbers (docs/numbers.md §3–7): quotas with proration and team roll-ups, attainment, pacing,
  * projection, ranks, distribution, the comp estimate and behaviour flags, computed from streamed
  * credit lines in plain Java.
  */

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * Fiscal months, quarters and years (DESIGN §4.1). Quarters are 3-month blocks from the year's
+ * Fiscal months, quarters and years (docs/numbers.md §1). Quarters are 3-month blocks from the year's
  * start month.
  */
 public record FiscalCalendar(int yearStartMonth, YearNamedBy yearNamedBy) {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one run covers (DESIGN §4.1): the as-of date D, the full period of each window, and S,
+ * What one run covers (docs/numbers.md §1): the as-of date D, the full period of each window, and S,
  * the first day the run reads.
  */
 public record RunPlan(

@@ -1,4 +1,4 @@
 /**
- * Fiscal calendar and run windows (DESIGN §4.1): months, quarters, years, the as-of date and the read range of a run.
+ * Fiscal calendar and run windows (docs/numbers.md §1): months, quarters, years, the as-of date and the read range of a run.
  */
 package com.salesops.packets.calendar;

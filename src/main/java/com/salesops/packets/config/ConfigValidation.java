@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -197,10 +198,7 @@ public class ConfigValidation {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
+        Throwable t = NestedExceptionUtils.getMostSpecificCause(e);
         return t == e || e.getMessage() == null ? String.valueOf(t.getMessage())
                 : e.getMessage().contains(String.valueOf(t.getMessage())) ? e.getMessage()
                 : e.getMessage() + " — " + t.getMessage();

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Every {@code packets.*} key (DESIGN §6), bound and validated at start-up: a bad value stops the
+ * Every {@code packets.*} key (docs/architecture.md, "Operations"), bound and validated at start-up: a bad value stops the
  * application before any step runs, with a message naming the key. Documented in
  * {@code config/application.yml}.
  */

@@ -1,5 +1,5 @@
 /**
- * Typed configuration: the {@code packets.*} keys of DESIGN §6, validated at start-up, and the
+ * Typed configuration: the {@code packets.*} keys of docs/architecture.md, "Operations", validated at start-up, and the
  * translation of those keys into the plain settings the maths takes.
  */
 package com.salesops.packets.config;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * One line of credit (DESIGN §4.2): what one employee earned (or lost, for a reversal) from one
+ * One line of credit (docs/numbers.md §2): what one employee earned (or lost, for a reversal) from one
  * booking, in the base currency, on {@code lineDate} (the booking date, or the cancellation date
  * for a reversal), booked to {@code teamId}.
  *

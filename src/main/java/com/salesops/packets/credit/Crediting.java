@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns one booking the run read into credit lines or one reject (DESIGN §4.2, §4.9). Pure: the
+ * Turns one booking the run read into credit lines or one reject (docs/numbers.md §2, §9). Pure: the
  * same booking, plan and org always give the same outcome, lines in the same order.
  */
 public final class Crediting {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Invariant (2) of DESIGN §4.9: a credited booking's original PRIMARY lines add up to its converted
+ * Invariant (2) of docs/numbers.md §9: a credited booking's original PRIMARY lines add up to its converted
  * amount, give or take one cent of rounding per line.
  */
 public final class Reconciliation {

@@ -1,6 +1,6 @@
 package com.salesops.packets.credit;
 
-/** Why a booking could not be credited (DESIGN §4.9), in the order the checks apply. */
+/** Why a booking could not be credited (docs/numbers.md §9), in the order the checks apply. */
 public enum RejectReason {
     UNKNOWN_EMPLOYEE,
     NO_TEAM_ON_DATE,

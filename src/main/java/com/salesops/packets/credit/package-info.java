@@ -1,5 +1,5 @@
 /**
- * Crediting (DESIGN §4.2, §4.9): turns each booking the run read into credit lines per employee
+ * Crediting (docs/numbers.md §2, §9): turns each booking the run read into credit lines per employee
  * (splits, overlays, FX, cancellations) or one reject with its reason, and checks that the lines
  * reconcile with the booking.
  */

@@ -2,17 +2,15 @@ package com.salesops.packets.delivery;
 
 import com.salesops.packets.delivery.PacketDelivery.Outgoing;
 import com.salesops.packets.source.RunContexts.RunContext;
-import com.salesops.packets.support.Progress;
-import java.util.Iterator;
+import com.salesops.packets.support.LoadedReader;
+import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * The deliver step's reader: on open, makes the ledger rows of the run's purpose and reads the
- * ones still unsent. It keeps no restart state of its own: the ledger is the state, so a restart
- * reads only what is still unsent.
+ * ones still unsent. The ledger is the restart state, so a restart reads only what is still unsent.
  */
-public class UnsentDeliveries implements ItemStreamReader<Outgoing> {
+public class UnsentDeliveries extends LoadedReader<Outgoing> {
 
     static final String RUN_KEY = "delivery.runKey";
     static final String PURPOSE = "delivery.purpose";
@@ -20,7 +18,6 @@ public class UnsentDeliveries implements ItemStreamReader<Outgoing> {
     private final PacketDelivery delivery;
     private final RunContext run;
     private final DeliveryPurpose purpose;
-    private Iterator<Outgoing> todo;
 
     public UnsentDeliveries(PacketDelivery delivery, RunContext run, DeliveryPurpose purpose) {
         this.delivery = delivery;
@@ -29,16 +26,9 @@ public class UnsentDeliveries implements ItemStreamReader<Outgoing> {
     }
 
     @Override
-    public void open(ExecutionContext context) {
-        var unsent = delivery.prepare(run, purpose);
-        context.putLong(Progress.TOTAL, unsent.size());
+    protected List<Outgoing> load(ExecutionContext context) {
         context.putString(RUN_KEY, run.plan().runKey());
         context.putString(PURPOSE, purpose.code());
-        todo = unsent.iterator();
-    }
-
-    @Override
-    public Outgoing read() {
-        return todo.hasNext() ? todo.next() : null;
+        return delivery.prepare(run, purpose);
     }
 }

@@ -17,10 +17,10 @@ import java.util.SplittableRandom;
 import javax.sql.DataSource;
 
 /**
- * Fills a fresh source database (DESIGN §3) with demo data: creates the schema, then the org, quotas,
+ * Fills a fresh source database (docs/architecture.md, "Source data") with demo data: creates the schema, then the org, quotas,
  * FX rates and bookings from the first day of the month {@link DemoSize#monthsOfHistory()} months
  * before the as-of date's month up to the as-of date (calendar-year fiscal), plus dirty rows for every
- * reject reason (DESIGN §4.9). The same size, seed and as-of date always give the same rows.
+ * reject reason (docs/numbers.md §9). The same size, seed and as-of date always give the same rows.
  * Bookings are streamed in JDBC batches, so memory does not grow with their number.
  */
 public final class DemoDataGenerator {

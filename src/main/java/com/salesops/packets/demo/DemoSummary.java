@@ -11,7 +11,7 @@ import java.util.TreeSet;
 
 /**
  * What {@link DemoDataGenerator#generate} wrote: row counts per table and the dirty bookings with
- * the reject reason each must get (DESIGN §4.9). {@code bookings} and {@code credits} include the
+ * the reject reason each must get (docs/numbers.md §9). {@code bookings} and {@code credits} include the
  * dirty ones.
  *
  * @param firstDay        the first day of generated data

@@ -12,7 +12,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The source schema of DESIGN §3 ({@value #RESOURCE}), for a fresh database: MySQL 8, MariaDB 10.11+
+ * The source schema of docs/architecture.md, "Source data" ({@value #RESOURCE}), for a fresh database: MySQL 8, MariaDB 10.11+
  * or H2 in MySQL mode. Note: {@code month} is a reserved word in H2, so SQL that must also run on H2
  * quotes it with backticks.
  */

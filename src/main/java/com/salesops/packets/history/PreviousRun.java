@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The run a run compares with (DESIGN §4.10): a completed run of the same type with an earlier
+ * The run a run compares with (docs/numbers.md §10): a completed run of the same type with an earlier
  * as-of whose rows are still whole.
  *
  * @param readStart Sp, the first day the previous run read

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Records each run key that completed and finds a run's previous run (DESIGN §4.10): the latest
+ * Records each run key that completed and finds a run's previous run (docs/numbers.md §10): the latest
  * completed run of the same type with an earlier as-of, not purged, and still whole — its credit
  * lines and result rows number what they did when it completed (rows removed by hand make it
  * unusable, and it is skipped with a log line saying why).
@@ -51,7 +51,7 @@ public final class RunHistory {
                 credits.lineCount(plan.runKey()), results.rowCount(plan.runKey()));
     }
 
-    /** DESIGN §4.10: the run {@code plan} compares with, if any. */
+    /** docs/numbers.md §10: the run {@code plan} compares with, if any. */
     public Optional<PreviousRun> previous(RunPlan plan) {
         List<HistoryEntry> candidates = jdbc.query("SELECT " + COLUMNS + " FROM run_history WHERE run_type = ? "
                 + "AND as_of < ? AND purged_at IS NULL ORDER BY as_of DESC", (rs, i) -> entry(rs),

@@ -21,7 +21,7 @@ import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /**
- * Everything one manager's packet shows, already restricted to the manager's subtree (DESIGN §4.8):
+ * Everything one manager's packet shows, already restricted to the manager's subtree (docs/numbers.md §8):
  * renderers never see anything else, so they cannot leak it.
  *
  * @param teamRows          TEAM rows, all windows, for the packet's team first, then its direct

@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 
 /**
  * Builds each manager's {@link Packet} from a run's results, restricted to the manager's subtree
- * (DESIGN §4.8). This is the one place that decides what a packet may contain.
+ * (docs/numbers.md §8). This is the one place that decides what a packet may contain.
  */
 public final class PacketAssembler {
 
@@ -80,7 +80,7 @@ public final class PacketAssembler {
         this.maxDealRows = maxDealRows;
     }
 
-    /** Teams that get a packet: a manager_id naming a known employee (DESIGN §4.8), id order. */
+    /** Teams that get a packet: a manager_id naming a known employee (docs/numbers.md §8), id order. */
     public List<Team> packetTeams() {
         return org.teams().values().stream()
                 .filter(t -> t.managerId() != null && org.employee(t.managerId()).isPresent())
@@ -183,7 +183,7 @@ public final class PacketAssembler {
 
     /**
      * Employees in a packet: a membership in the subtree overlapping the YEAR window, or a rep-row
-     * team in the subtree (DESIGN §4.8).
+     * team in the subtree (docs/numbers.md §8).
      */
     private Set<String> packetEmployees(Set<String> subtree) {
         Period year = plan.window(Window.YEAR);

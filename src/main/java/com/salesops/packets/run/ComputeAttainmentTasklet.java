@@ -24,8 +24,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Computes rep and team results for every window from the run's credit lines, checks the
- * reconciliation invariant (DESIGN §4.9), stores the results and writes the CSV files, then the
- * changes since the previous run (DESIGN §4.10, changes.csv).
+ * reconciliation invariant (docs/numbers.md §9), stores the results and writes the CSV files, then the
+ * changes since the previous run (docs/numbers.md §10, changes.csv).
  */
 final class ComputeAttainmentTasklet implements Tasklet {
 

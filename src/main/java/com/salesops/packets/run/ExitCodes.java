@@ -1,6 +1,6 @@
 package com.salesops.packets.run;
 
-/** Exit codes cron sees (DESIGN §6). */
+/** Exit codes cron sees (docs/architecture.md, "Operations"). */
 public final class ExitCodes {
 
     public static final int COMPLETED = 0;

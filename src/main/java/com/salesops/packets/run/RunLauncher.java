@@ -23,7 +23,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts, restarts or refuses a run by its key (DESIGN §6): a new key starts; a failed or stopped
+ * Starts, restarts or refuses a run by its key (docs/architecture.md, "Operations"): a new key starts; a failed or stopped
  * key restarts where it failed; a running key is refused; a completed key is refused unless a rerun
  * is asked for, which starts a new instance of the same key. A key whose delivery gate HELD it
  * and that nobody released is recomputed as a new instance (its numbers came from the source as it
@@ -36,7 +36,7 @@ public class RunLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
 
-    /** How a launch ended, with the exit code of DESIGN §6. */
+    /** How a launch ended, with the exit code of docs/architecture.md, "Operations". */
     public record Outcome(int exitCode, String message, JobExecution execution) {
     }
 

@@ -1,6 +1,6 @@
 package com.salesops.packets.source;
 
-/** Source data the run cannot work with (DESIGN §4.3, §4.8); the message names the offending ids. */
+/** Source data the run cannot work with (docs/numbers.md §3, §8); the message names the offending ids. */
 public class DataProblemException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

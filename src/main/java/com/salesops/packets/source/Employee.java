@@ -23,7 +23,7 @@ public record Employee(String id, String fullName, String email, LocalDate hireD
         return !day.isBefore(hireDate) && (terminationDate == null || !day.isAfter(terminationDate));
     }
 
-    /** Terminated on or before {@code day} (DESIGN §4.5: such reps are unranked). */
+    /** Terminated on or before {@code day} (docs/numbers.md §5: such reps are unranked). */
     public boolean terminatedOnOrBefore(LocalDate day) {
         return terminationDate != null && !terminationDate.isAfter(day);
     }

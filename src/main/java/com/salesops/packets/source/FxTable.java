@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Monthly rates into the base currency (DESIGN §4.2): the rate of a month, or of the latest earlier
+ * Monthly rates into the base currency (docs/numbers.md §2): the rate of a month, or of the latest earlier
  * month that has one; the base currency is 1. Currency codes are matched ignoring case and spaces.
  */
 public final class FxTable {

@@ -2,7 +2,7 @@ package com.salesops.packets.source;
 
 import java.util.Comparator;
 
-/** Id ordering (DESIGN §4.1): ids compare as strings by Unicode code point, nulls first. */
+/** Id ordering (docs/numbers.md §1): ids compare as strings by Unicode code point, nulls first. */
 public final class Ids {
 
     /** By Unicode code point; {@link String#compareTo} compares UTF-16 units, which differs above U+FFFF. */

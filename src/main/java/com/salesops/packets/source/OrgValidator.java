@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks the team hierarchy before anything is computed (DESIGN §4.8): no cycle, no missing parent,
+ * Checks the team hierarchy before anything is computed (docs/numbers.md §8): no cycle, no missing parent,
  * no membership naming a missing team. Several roots are fine.
  */
 public final class OrgValidator {

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Comp estimate, current tier and credit to the next tier (DESIGN §4.6), shipped default plan:
+ * Comp estimate, current tier and credit to the next tier (docs/numbers.md §6), shipped default plan:
  * 60,000 a year; T = 5,000 for a MONTH, 15,000 for a QUARTER, 60,000 for the YEAR.
  */
 class CompEstimateTest {

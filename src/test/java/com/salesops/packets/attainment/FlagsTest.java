@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Behaviour flags (DESIGN §4.7). Monthly run of November 2026: the latest closed month is November
+ * Behaviour flags (docs/numbers.md §7). Monthly run of November 2026: the latest closed month is November
  * (last 3 days: Nov 28–30), the latest closed quarter July–September (Sep 28–30); S = 2026-01-01.
  */
 class FlagsTest {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pace index, status as printed and projection (DESIGN §4.4). In the monthly run of November the
+ * Pace index, status as printed and projection (docs/numbers.md §4). In the monthly run of November the
  * MONTH expected_pct is 30 / 30 × 100 = 100, so pace = attainment / 100. E1's quota is 10,000.00.
  */
 class PacingTest {

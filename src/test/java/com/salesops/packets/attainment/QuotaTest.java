@@ -15,7 +15,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Rep quotas (DESIGN §4.3). Run: monthly 2026-11 (D = 2026-11-30), calendar fiscal year. */
+/** Rep quotas (docs/numbers.md §3). Run: monthly 2026-11 (D = 2026-11-30), calendar fiscal year. */
 class QuotaTest {
 
     static OrgBuilder base() {

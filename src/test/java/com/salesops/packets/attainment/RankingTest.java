@@ -12,7 +12,7 @@ import com.salesops.packets.testing.OrgBuilder;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
-/** Ranks (DESIGN §4.5): every rep's November quota is 10,000.00, so attainment % = credited / 100. */
+/** Ranks (docs/numbers.md §5): every rep's November quota is 10,000.00, so attainment % = credited / 100. */
 class RankingTest {
 
     static OrgBuilder reps(String... idsAndTeams) {

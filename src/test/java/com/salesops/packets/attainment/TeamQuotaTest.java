@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 /**
- * Team quotas, sum of rep quotas and over-assignment (DESIGN §4.3). ROOT has WEST (E1 10,000, E2 5,000)
+ * Team quotas, sum of rep quotas and over-assignment (docs/numbers.md §3). ROOT has WEST (E1 10,000, E2 5,000)
  * and EAST (E3 8,000); November quotas in USD; monthly run of 2026-11.
  */
 class TeamQuotaTest {

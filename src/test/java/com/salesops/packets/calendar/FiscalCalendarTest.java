@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
-/** Fiscal calendar and run plans (DESIGN §4.1). */
+/** Fiscal calendar and run plans (docs/numbers.md §1). */
 class FiscalCalendarTest {
 
     static final FiscalCalendar FEB_END = new FiscalCalendar(2, YearNamedBy.END);

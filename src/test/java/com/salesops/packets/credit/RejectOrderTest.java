@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every reject reason of DESIGN §4.9, and the precedence between neighbouring pairs. D = 2026-11-26,
+ * Every reject reason of docs/numbers.md §9, and the precedence between neighbouring pairs. D = 2026-11-26,
  * S = 2026-01-01. Org: E1, E2 REP in WEST; E3 OVERLAY in EAST; E4 in both WEST and EAST (ambiguous);
  * E5 a member only from 2026-10-01; EUR rates from 2026-09; GBP has none.
  */

@@ -50,7 +50,7 @@ class DemoCommandTest {
             emails = s.filter(f -> f.toString().endsWith(".eml") && f.toFile().length() > 0).count();
         }
         assertThat(emails).isEqualTo(packetDirs.size());
-        // every reject reason of DESIGN §4.9 appears among the demo's dirty rows
+        // every reject reason of docs/numbers.md §9 appears among the demo's dirty rows
         CsvFile rejects = CsvFile.read(run.resolve("rejects.csv"));
         assertThat(rejects.rows()).extracting(r -> r.get("reason")).contains("UNKNOWN_EMPLOYEE", "NO_TEAM_ON_DATE",
                 "AMBIGUOUS_TEAM", "MISSING_FX_RATE", "NO_CREDIT", "SPLIT_SUM", "INVALID_SPLIT", "INVALID_AMOUNT",

@@ -150,7 +150,7 @@ class DemoDataGeneratorTest {
 
     @Test
     void everyRejectReasonHasDirtyBookingsThatFailExactlyThatCheck() throws SQLException {
-        // given the rows read back and a plain reading of DESIGN §4.9
+        // given the rows read back and a plain reading of docs/numbers.md §9
         ExpectedRejects expected = new ExpectedRejects(db.dataSource());
 
         // when

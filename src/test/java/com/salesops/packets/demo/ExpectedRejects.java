@@ -25,7 +25,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * A deliberately plain reading of DESIGN §4.9 over the generated rows, so the tests can check that
+ * A deliberately plain reading of docs/numbers.md §9 over the generated rows, so the tests can check that
  * each dirty booking fails exactly the check it is named for and that every other booking passes.
  */
 final class ExpectedRejects {
@@ -89,7 +89,7 @@ final class ExpectedRejects {
         return bookings;
     }
 
-    /** The reason DESIGN §4.9 gives for {@code b}, or empty when it can be credited; base currency USD. */
+    /** The reason docs/numbers.md §9 gives for {@code b}, or empty when it can be credited; base currency USD. */
     Optional<RejectReason> reasonFor(Row b) {
         List<Credit> cs = credits.getOrDefault(b.id(), List.of());
         if (cs.stream().anyMatch(c -> !employees.contains(c.employeeId()))) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Which run a run compares with (DESIGN §4.10), on real runs of the small fixture on MariaDB: the
+ * Which run a run compares with (docs/numbers.md §10), on real runs of the small fixture on MariaDB: the
  * latest completed run of the same type with an earlier as-of, whole.
  */
 class RunHistoryJobTest {

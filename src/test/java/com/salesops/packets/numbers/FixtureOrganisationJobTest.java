@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * NUMBERS acceptance: the hand-built organisation of {@code fixtures/org-fixture.sql} run through the
  * whole job (CLI entry point, MariaDB source and app databases), every CSV row compared with expected
  * files that were worked out independently of the production code by {@link IndependentCalculation}
- * (plain loops over the raw source rows following DESIGN §4 literally), then read and checked by hand.
+ * (plain loops over the raw source rows following docs/numbers.md literally), then read and checked by hand.
  *
  * <p>The organisation: root &gt; reg-east &gt; t-e1, t-e2; root &gt; reg-west &gt; t-w1, t-w2, t-w3
  * (t-w3 empty, no manager, a comma in its name). Reps R01–R13, overlay specialists O1 (reg-east,
@@ -127,7 +127,7 @@ class FixtureOrganisationJobTest {
 
     @Test
     void independentCalculationGivesTheCommittedExpectedFiles() throws IOException {
-        // given: the spreadsheet-style calculation of DESIGN §4 over the raw fixture rows
+        // given: the spreadsheet-style calculation of docs/numbers.md over the raw fixture rows
         IndependentCalculation calc = new IndependentCalculation(source.dataSource());
 
         // when

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * DESIGN §4 worked out "spreadsheet style", independently of the production code: it reads the raw
+ * docs/numbers.md worked out "spreadsheet style", independently of the production code: it reads the raw
  * source tables with plain SQL and follows each sentence of §4 with straightforward loops and
  * BigDecimal arithmetic. No production class is used (no Crediting, AttainmentCalculator, Quotas,
  * Ranking, FiscalCalendar, Csv...). It assumes the shipped defaults: calendar fiscal year, base USD,

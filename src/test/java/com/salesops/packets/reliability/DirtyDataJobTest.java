@@ -126,7 +126,7 @@ class DirtyDataJobTest {
         CsvFile rejects = CsvFile.read(fixture.job().runDir(KEY).resolve("rejects.csv"));
         assertThat(rejects.rows()).extracting(r -> r.get("booking_id") + " " + r.get("reason"))
                 .containsExactly("B1 AMBIGUOUS_TEAM", "B2 AMBIGUOUS_TEAM", "B5 UNKNOWN_EMPLOYEE", "B6 SPLIT_SUM");
-        // the rep row goes to the membership with the latest valid_from that covers D (DESIGN §4.5)
+        // the rep row goes to the membership with the latest valid_from that covers D (docs/numbers.md §5)
         CsvFile attainment = CsvFile.read(fixture.job().runDir(KEY).resolve("attainment.csv"));
         assertThat(attainment.row("window", "MONTH", "node_id", "R1").get("team_id")).isEqualTo("team-b");
         assertThat(Files.readString(fixture.job().runDir(KEY).resolve("run-summary.json"))).contains("\"holds\" : true",

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The exit codes cron sees (DESIGN §6), from the packaged jar in its own process: 0 completed,
+ * The exit codes cron sees (docs/architecture.md, "Operations"), from the packaged jar in its own process: 0 completed,
  * 1 failed, 2 bad usage or configuration, 3 refused — and two launches of one key at the same time.
  */
 class JarExitCodesIT {
