@@ -83,7 +83,7 @@ final class DemoBookings {
     }
 
     private void writeNormal(LocalDate day) throws SQLException {
-        DemoOrg.Seller rep = activeRep(day, null);
+        Seller rep = activeRep(day, null);
         LocalDate date = day;
         int closerIndex = org.closers.indexOf(rep);
         boolean closer = closerIndex >= 0;
@@ -108,7 +108,7 @@ final class DemoBookings {
 
         List<Credit> lines = new ArrayList<>();
         if (random.nextInt(10) == 0) {
-            DemoOrg.Seller other = random.nextInt(10) < 6 ? teammate(rep, date) : null;
+            Seller other = random.nextInt(10) < 6 ? teammate(rep, date) : null;
             if (other == null) {
                 other = activeRep(date, rep);
             }
@@ -119,7 +119,7 @@ final class DemoBookings {
             lines.add(new Credit(rep.id(), PRIMARY, percent(100)));
         }
         if (random.nextInt(100) < 8) {
-            DemoOrg.Seller overlay = org.overlays.get(random.nextInt(org.overlays.size()));
+            Seller overlay = org.overlays.get(random.nextInt(org.overlays.size()));
             if (overlay.activeOn(date)) {
                 lines.add(new Credit(overlay.id(), OVERLAY, percent(random.nextInt(10) < 7 ? 100 : 50)));
             }
@@ -156,9 +156,9 @@ final class DemoBookings {
 
     /** A handful of bookings for each reject reason, each failing only the check it is named for. */
     void writeDirty() throws SQLException {
-        DemoOrg.Seller a = org.steadyReps.get(0);
-        DemoOrg.Seller b = org.steadyReps.get(1);
-        DemoOrg.Seller overlay = org.overlays.get(0);
+        Seller a = org.steadyReps.get(0);
+        Seller b = org.steadyReps.get(1);
+        Seller overlay = org.overlays.get(0);
         String ambiguous = org.ambiguous.id();
 
         dirty(RejectReason.UNKNOWN_EMPLOYEE, "USD", BOOKED, null, primary("E99999", 100));
@@ -258,17 +258,17 @@ final class DemoBookings {
         return org.asOf.minusDays(dirtyDays++ % org.asOf.getDayOfMonth());
     }
 
-    private DemoOrg.Seller activeRep(LocalDate day, DemoOrg.Seller not) {
-        List<DemoOrg.Seller> reps = org.reps;
+    private Seller activeRep(LocalDate day, Seller not) {
+        List<Seller> reps = org.reps;
         for (int attempt = 0; attempt < 50; attempt++) {
-            DemoOrg.Seller rep = reps.get(random.nextInt(reps.size()));
+            Seller rep = reps.get(random.nextInt(reps.size()));
             if (rep != not && rep.activeOn(day)) {
                 return rep;
             }
         }
         int start = random.nextInt(reps.size());
         for (int i = 0; i < reps.size(); i++) {
-            DemoOrg.Seller rep = reps.get((start + i) % reps.size());
+            Seller rep = reps.get((start + i) % reps.size());
             if (rep != not && rep.activeOn(day)) {
                 return rep;
             }
@@ -276,10 +276,10 @@ final class DemoBookings {
         throw new IllegalStateException("No active rep on " + day);
     }
 
-    private DemoOrg.Seller teammate(DemoOrg.Seller rep, LocalDate day) {
-        List<DemoOrg.Seller> team = org.repsByTeam.get(rep.teamOn(day));
+    private Seller teammate(Seller rep, LocalDate day) {
+        List<Seller> team = org.repsByTeam.get(rep.teamOn(day));
         for (int attempt = 0; attempt < 20; attempt++) {
-            DemoOrg.Seller other = team.get(random.nextInt(team.size()));
+            Seller other = team.get(random.nextInt(team.size()));
             if (other != rep && other.activeOn(day) && other.teamOn(day).equals(rep.teamOn(day))) {
                 return other;
             }

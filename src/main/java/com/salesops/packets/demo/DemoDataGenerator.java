@@ -113,11 +113,11 @@ public final class DemoDataGenerator {
 
     /** Every rep and overlay specialist, every month of the as-of fiscal year and the one before, while employed. */
     private static int writeRepQuotas(Connection connection, DemoOrg org) throws SQLException {
-        List<DemoOrg.Seller> sellers = new ArrayList<>(org.reps);
+        List<Seller> sellers = new ArrayList<>(org.reps);
         sellers.addAll(org.overlays);
         try (BatchInserter quotas = new BatchInserter(connection,
                 "INSERT INTO rep_quota (employee_id, `month`, amount, currency) VALUES (?,?,?,?)")) {
-            for (DemoOrg.Seller seller : sellers) {
+            for (Seller seller : sellers) {
                 for (YearMonth month : quotaMonths(org.asOf)) {
                     if (employedIn(seller.employee(), month)) {
                         quotas.add(seller.id(), month.atDay(1), repQuota(seller, month, org.asOf), seller.currency());
@@ -135,7 +135,7 @@ public final class DemoDataGenerator {
             for (Map.Entry<String, BigDecimal> team : org.overAssignedTeams.entrySet()) {
                 for (YearMonth month : quotaMonths(org.asOf)) {
                     BigDecimal sum = BigDecimal.ZERO;
-                    for (DemoOrg.Seller rep : org.repsByTeam.get(team.getKey())) {
+                    for (Seller rep : org.repsByTeam.get(team.getKey())) {
                         if (employedIn(rep.employee(), month) && memberIn(rep, team.getKey(), month)) {
                             sum = sum.add(repQuota(rep, month, org.asOf));
                         }
@@ -185,7 +185,7 @@ public final class DemoDataGenerator {
         return months;
     }
 
-    private static BigDecimal repQuota(DemoOrg.Seller seller, YearMonth month, LocalDate asOf) {
+    private static BigDecimal repQuota(Seller seller, YearMonth month, LocalDate asOf) {
         BigDecimal amount = seller.monthlyQuota();
         return month.getYear() == asOf.getYear()
                 ? amount.multiply(CURRENT_YEAR_QUOTA_RAISE).setScale(2, RoundingMode.HALF_UP)
@@ -197,7 +197,7 @@ public final class DemoDataGenerator {
                 && (e.terminationDate() == null || !e.terminationDate().isBefore(month.atDay(1)));
     }
 
-    private static boolean memberIn(DemoOrg.Seller rep, String teamId, YearMonth month) {
+    private static boolean memberIn(Seller rep, String teamId, YearMonth month) {
         for (Membership m : rep.memberships()) {
             if (m.teamId().equals(teamId) && !m.validFrom().isAfter(month.atEndOfMonth())
                     && (m.validTo() == null || m.validTo().isAfter(month.atDay(1)))) {
