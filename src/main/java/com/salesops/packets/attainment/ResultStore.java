@@ -2,7 +2,6 @@ package com.salesops.packets.attainment;
 
 import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.Window;
-import com.salesops.packets.support.BatchedDelete;
 import com.salesops.packets.support.RunRows;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -12,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
@@ -86,17 +84,7 @@ public final class ResultStore implements RunRows {
         return n == null ? 0 : n;
     }
 
-    /** Retention: the run's rows in attainment_flag and node_result. */
-    @Override
-    public Map<String, Long> countRun(String runKey) {
-        return BatchedDelete.countRun(jdbc, RUN_TABLES, runKey);
-    }
 
-    /** Retention: removes the run's rows a batch at a time. */
-    @Override
-    public Map<String, Long> deleteRun(String runKey, int batchSize) {
-        return BatchedDelete.deleteRun(jdbc, RUN_TABLES, runKey, batchSize);
-    }
 
     /** Every result row of a run, in attainment.csv order. */
     public List<NodeResult> rows(String runKey) {
@@ -146,5 +134,11 @@ public final class ResultStore implements RunRows {
 
     private static Integer integer(OptionalInt v) {
         return v.isPresent() ? v.getAsInt() : null;
+    }
+
+    /** Retention counts and removes a run's rows in these tables, in this order. */
+    @Override
+    public RunTables runTables() {
+        return new RunTables(jdbc, RUN_TABLES);
     }
 }

@@ -4,7 +4,6 @@ import com.salesops.packets.attainment.Level;
 import com.salesops.packets.calendar.RunType;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.credit.CreditRole;
-import com.salesops.packets.support.BatchedDelete;
 import com.salesops.packets.support.RunRows;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -54,17 +53,7 @@ public final class ChangeStore implements RunRows {
         this.jdbc = new JdbcTemplate(appDataSource);
     }
 
-    /** Retention: the run's rows in each of the tables of changes. */
-    @Override
-    public Map<String, Long> countRun(String runKey) {
-        return BatchedDelete.countRun(jdbc, RUN_TABLES, runKey);
-    }
 
-    /** Retention: removes the run's rows a batch at a time. */
-    @Override
-    public Map<String, Long> deleteRun(String runKey, int batchSize) {
-        return BatchedDelete.deleteRun(jdbc, RUN_TABLES, runKey, batchSize);
-    }
 
     /** Removes a run's changes (a fresh computation). */
     public void deleteRun(String runKey) {
@@ -253,5 +242,11 @@ public final class ChangeStore implements RunRows {
 
     /** Which run a run was compared with. */
     public record Comparison(Optional<String> previousRunKey, Optional<LocalDate> previousAsOf) {
+    }
+
+    /** Retention counts and removes a run's rows in these tables, in this order. */
+    @Override
+    public RunTables runTables() {
+        return new RunTables(jdbc, RUN_TABLES);
     }
 }

@@ -4,7 +4,6 @@ import com.salesops.packets.calendar.Period;
 import com.salesops.packets.support.JdbcStreaming;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import com.salesops.packets.support.BatchedDelete;
 import com.salesops.packets.support.RunRows;
 import java.sql.Connection;
 import java.sql.Date;
@@ -16,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -164,17 +162,7 @@ public final class CreditStore implements RunRows {
         jdbc.update("DELETE FROM team_day WHERE run_key = ?", runKey);
     }
 
-    /** Retention: the run's rows in credit_line, booking_reject and team_day. */
-    @Override
-    public Map<String, Long> countRun(String runKey) {
-        return BatchedDelete.countRun(jdbc, RUN_TABLES, runKey);
-    }
 
-    /** Retention: removes the run's rows a batch at a time (the big credit_line last). */
-    @Override
-    public Map<String, Long> deleteRun(String runKey, int batchSize) {
-        return BatchedDelete.deleteRun(jdbc, RUN_TABLES, runKey, batchSize);
-    }
 
     public long creditedCount(String runKey) {
         return count("SELECT COUNT(DISTINCT booking_id) FROM credit_line WHERE run_key = ?", runKey);
@@ -334,5 +322,11 @@ public final class CreditStore implements RunRows {
 
     private static String clip(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** Retention counts and removes a run's rows in these tables, in this order. */
+    @Override
+    public RunTables runTables() {
+        return new RunTables(jdbc, RUN_TABLES);
     }
 }

@@ -1,12 +1,10 @@
 package com.salesops.packets.packet;
 
-import com.salesops.packets.support.BatchedDelete;
 import com.salesops.packets.support.RunRows;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,15 +46,9 @@ public final class PacketStore implements RunRows {
         jdbc.update("DELETE FROM packet WHERE run_key = ?", runKey);
     }
 
-    /** Retention: the run's packet rows. */
+    /** Retention counts and removes a run's rows in these tables, in this order. */
     @Override
-    public Map<String, Long> countRun(String runKey) {
-        return BatchedDelete.countRun(jdbc, List.of("packet"), runKey);
-    }
-
-    /** Retention: removes the run's packet rows a batch at a time. */
-    @Override
-    public Map<String, Long> deleteRun(String runKey, int batchSize) {
-        return BatchedDelete.deleteRun(jdbc, List.of("packet"), runKey, batchSize);
+    public RunTables runTables() {
+        return new RunTables(jdbc, List.of("packet"));
     }
 }
