@@ -86,7 +86,7 @@ public final class ResultStore implements RunRows {
         return n == null ? 0 : n;
     }
 
-    /** Retention: the run's rows in attainment_flag and node_result. */
+    /** Retention: the run's rows in attainment_flag, node_month and node_result. */
     @Override
     public Map<String, Long> countRun(String runKey) {
         return BatchedDelete.countRun(jdbc, RUN_TABLES, runKey);
