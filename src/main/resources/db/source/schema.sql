@@ -1,7 +1,7 @@
--- The source data contract of DESIGN §3, as the demo generator creates it.
+-- The source data contract (docs/architecture.md, "Source data"), as the demo generator creates it.
 -- Runs on MySQL 8, MariaDB 10.11+ and H2 (MODE=MySQL;DATABASE_TO_LOWER=TRUE).
 -- `month` is quoted because it is a reserved word in H2.
--- utf8mb4_bin: ids are matched exactly (case included), as DESIGN §4.1/§4.2 require.
+-- utf8mb4_bin: ids are matched exactly (case included), as docs/numbers.md §1 and §2 require.
 -- No foreign keys: real data is dirty (credits may name unknown employees).
 -- booking_credit, team_membership, rep_quota and team_quota have no primary key:
 -- duplicates are legal input (added up, or rejected by crediting).

@@ -1,4 +1,4 @@
--- The number of bookings a run must account for (DESIGN §4.9 invariant 1), counted independently
+-- The number of bookings a run must account for (docs/numbers.md §9, invariant 1), counted independently
 -- of the extraction. Parameters: S, D, S, D.
 SELECT COUNT(*)
 FROM booking b

@@ -1,4 +1,4 @@
--- Every booking dated in [S, D] or cancelled in [S, D] (DESIGN §4.2), with its credit rows, in
+-- Every booking dated in [S, D] or cancelled in [S, D] (docs/numbers.md §2), with its credit rows, in
 -- booking_id order. Parameters: S, D, S, D, the last booking_id already processed ('' at start).
 SELECT b.booking_id, b.booking_date, b.account_name, b.amount, b.currency, b.booking_type,
        b.channel, b.partner_name, b.status, b.cancelled_date,

@@ -9,7 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The allowed dependencies between the feature packages (docs/architecture.md, "Packages"), and
+ * The allowed dependencies between the feature packages (docs/architecture.md, "Packages and which may use
+ * which"), and
  * the rule that makes each table have one owner: only the owner classes below touch JDBC, so a
  * package that wants another's rows must call the owner's methods.
  */
@@ -24,8 +25,8 @@ class DependencyRulesTest {
             + "|packet\\.PacketStore"                             // packet
             + "|delivery\\.DeliveryLedger"                        // delivery
             + "|credit\\.LineCursor"                              // an open cursor over credit_line
-            + "|changes\\.ChangeStore"                            // change_line, node_change, run_comparison
-            + "|guard\\.(DeliveryGate|GuardConfiguration)"        // delivery_gate (and its DataSource)
+            + "|changes\\.ChangeStore"                            // change_run, node_change, changed_line
+            + "|guard\\.(DeliveryGate|GuardConfiguration)"        // delivery_gate, gate_release (and their DataSource)
             + "|history\\.RunHistory"                             // run_history
             + "|run\\.RunLock"                                    // run_lock
             + "|run\\.FeatureConfiguration"                       // hands the app DataSource to the owners

@@ -194,7 +194,8 @@ public final class AttainmentCalculator {
         BigDecimal quota = quotas.team(team.id(), full);
         BigDecimal sumOfReps = quotas.sumOfRepQuotas(team.id(), full);
         Optional<BigDecimal> attainment = attainment(t.credited, Optional.of(quota));
-        // DESIGN §4.3 as sales ops use the word: positive when the reps together carry more than the team's number.
+        // docs/numbers.md §3, as sales ops use the word: positive when the reps together carry more than the
+        // team's number.
         Optional<BigDecimal> overAssignment = quota.signum() == 0 ? Optional.empty()
                 : Optional.of(sumOfReps.divide(quota, MC).subtract(BigDecimal.ONE).multiply(HUNDRED));
         return new NodeResult(w, full, Level.TEAM, team.id(), team.name(), Optional.ofNullable(team.parentId()),

@@ -45,8 +45,8 @@ public record CompPlan(String name, BigDecimal annualTarget, List<Tier> tiers, B
     }
 
     /**
-     * The part of [0, attainmentPct] inside each tier, in tier order, exact (DESIGN §4.6's "part of
-     * [0, attainment_pct] inside the tier"); all zero for an attainment at or below 0.
+     * The part of [0, attainmentPct] inside each tier, in tier order, exact (docs/numbers.md §6's "part of
+     * [0, attainment] inside the tier"); all zero for an attainment at or below 0.
      */
     public List<BigDecimal> partsOf(BigDecimal attainmentPct) {
         List<BigDecimal> parts = new ArrayList<>(tiers.size());

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One node's figures for one calendar month of the fiscal year so far (the Trend): credited as
- * DESIGN §4.4 counts it for a one-month window (a rep: all of the rep's lines dated in the month; a
- * team: the PRIMARY lines of its subtree), and the month's quota as §4.3 defines it (a rep's month
+ * One node's figures for one calendar month of the fiscal year so far (the Trend, docs/numbers.md §11):
+ * credited as §4 counts it for a one-month window (a rep: all of the rep's lines dated in the month; a
+ * team: the PRIMARY lines of its subtree), and the month's quota as §3 defines it (a rep's month
  * quota, empty when the rep has no row that month; a team's month quota). The current month runs to D.
  *
  * @param month the first day of the month
@@ -25,7 +25,7 @@ public record MonthFigure(Level level, String nodeId, LocalDate month, Optional<
         Objects.requireNonNull(credited, "credited");
     }
 
-    /** credited / quota × 100, exact; empty when the quota is missing or 0.00 (§4.4). */
+    /** credited / quota × 100, exact; empty when the quota is missing or 0.00 (docs/numbers.md §4). */
     public Optional<BigDecimal> attainmentPct() {
         return AttainmentCalculator.attainment(credited, quota);
     }

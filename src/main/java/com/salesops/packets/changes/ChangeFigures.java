@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * The change figures of one node (DESIGN §4.10): money to the cent, counts of distinct bookings.
+ * The change figures of one node (docs/numbers.md §10): money to the cent, counts of distinct bookings.
  *
  * @param newCredit      Σ of the lines dated after the previous as-of (reversals included)
  * @param restatedCredit Σ of this run's lines dated in the common span − Σ of the previous run's

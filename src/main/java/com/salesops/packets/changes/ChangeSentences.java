@@ -15,7 +15,10 @@ public final class ChangeSentences {
     private ChangeSentences() {
     }
 
-    /** e.g. "No earlier nightly packet to compare with: this is the first one kept." */
+    /**
+     * e.g. "No earlier nightly packet to compare with: changes since the previous packet start with the
+     * next one."
+     */
     public static String noPrevious(RunType type) {
         return "No earlier " + type.name().toLowerCase(Locale.ROOT) + " packet to compare with: changes since the "
                 + "previous packet start with the next one.";

@@ -158,7 +158,7 @@ public final class ChangeStore implements RunRows {
     }
 
     /**
-     * The one-line summary each packet email of a run carries, by team id (DESIGN §4.10): the
+     * The one-line summary each packet email of a run carries, by team id (docs/numbers.md §10): the
      * team's changes since the previous run, or that there was no earlier run to compare with.
      */
     public Function<String, String> emailLines(String runKey, RunType type, String currency) {

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The figures of DESIGN §4.10 from both runs' credit lines, one booking at a time (the two runs'
+ * The figures of docs/numbers.md §10 from both runs' credit lines, one booking at a time (the two runs'
  * streams merged), and the attainment change from both runs' results. For an employee all of
  * the employee's lines count; for a team the PRIMARY lines whose line team is in its subtree.
  * Memory holds one accumulator per node and the lines of one booking.
@@ -264,7 +264,7 @@ public final class ChangesCalculator {
     }
 
     /**
-     * A line as DESIGN §4.10 compares them: (reversal, line_date, amount), and, for team figures
+     * A line as docs/numbers.md §10 compares them: (reversal, line_date, amount), and, for team figures
      * where several reps' lines of a booking meet, the employee.
      */
     private record LineId(String employeeId, boolean reversal, LocalDate date, BigDecimal amount) {

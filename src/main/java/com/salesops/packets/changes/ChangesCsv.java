@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code changes.csv} exactly as DESIGN §5 gives it, in the CSV dialect of the run's other files. */
+/**
+ * {@code changes.csv} exactly as docs/architecture.md, "Outputs", gives it (its figures: docs/numbers.md §10),
+ * in the CSV dialect of the run's other files.
+ */
 final class ChangesCsv {
 
     static final String HEADER = "run_key,previous_run_key,level,node_id,team_id,new_credit,restated_credit,new_deals,"

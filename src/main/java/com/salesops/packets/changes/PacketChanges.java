@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * What one packet shows of the changes since the previous run, restricted to its subtree
- * (DESIGN §4.8, §4.10).
+ * (docs/numbers.md §8, §10).
  *
  * @param previousRunKey the run compared with; empty when there was none (the packet says so)
  * @param previousAsOf   that run's as-of

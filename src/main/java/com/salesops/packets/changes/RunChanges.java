@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computes a run's changes since its previous run (DESIGN §4.10) right after its results: finds
+ * Computes a run's changes since its previous run (docs/numbers.md §10) right after its results: finds
  * the previous run, merges both runs' stored credit lines in one pass, stores the figures and the
  * changed deal lines for the packets, and writes {@code changes.csv}.
  */

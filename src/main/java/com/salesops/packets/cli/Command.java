@@ -36,7 +36,10 @@ public sealed interface Command {
     record Resend(String runKey, String teamId) implements Command {
     }
 
-    /** Removes the runs past retention (DESIGN §6.1); with {@code dryRun} only says what it would remove. */
+    /**
+     * Removes the runs past retention (docs/architecture.md, "Retention"); with {@code dryRun} only says
+     * what it would remove.
+     */
     record Purge(boolean dryRun) implements Command {
     }
 

@@ -139,9 +139,9 @@ public record PacketsProperties(
     }
 
     /**
-     * How long runs keep their rows and files (DESIGN §6.1): a nightly whose as-of is more than
-     * {@code nightlyDays} days before today, a monthly whose month is more than {@code monthlyMonths}
-     * months before this month, is past retention. {@code deleteBatchRows}: rows per DELETE statement.
+     * How long runs keep their rows and files (docs/architecture.md, "Retention"): a nightly whose as-of
+     * is more than {@code nightlyDays} days before today, a monthly whose month is more than
+     * {@code monthlyMonths} months before this month, is past retention. {@code deleteBatchRows}: rows per DELETE statement.
      */
     public record Retention(
             @Min(1) @Max(36_500) int nightlyDays,

@@ -179,8 +179,8 @@ public final class CreditStore implements RunRows {
     }
 
     /**
-     * Σ of the run's PRIMARY lines dated in {@code span}, reversals included (a team total, DESIGN
-     * §4.2): what the delivery gate compares between a run and its previous run.
+     * Σ of the run's PRIMARY lines dated in {@code span}, reversals included (a team total,
+     * docs/numbers.md §2): what the delivery gate compares between a run and its previous run (§13).
      */
     public BigDecimal primaryCredited(String runKey, Period span) {
         BigDecimal sum = jdbc.queryForObject("SELECT SUM(amount_base) FROM credit_line WHERE run_key = ? "

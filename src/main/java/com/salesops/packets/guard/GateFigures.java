@@ -26,7 +26,7 @@ public record GateFigures(long bookingsRead, long bookingsRejected, Optional<Com
     }
 
     /**
-     * The run against its previous run over C, the span both reported (DESIGN §4.10): Σ of PRIMARY
+     * The run against its previous run over C, the span both reported (docs/numbers.md §10, §13): Σ of PRIMARY
      * lines dated in C in this run ({@code credited}) and in the previous one ({@code previousCredited}).
      */
     public record Comparison(String previousRunKey, Period commonSpan, BigDecimal credited,

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The delivery gate's block of {@code run-summary.json} (docs/numbers.md, "Delivery gate"): the
+ * The delivery gate's block of {@code run-summary.json} (docs/numbers.md §13): the
  * decision, the rules broken, the figures and the limits. A run that never reached the gate has only
  * {@code decision: NOT_REACHED}; {@code previousRun} is null when there was no previous run to compare
  * with; {@code release} appears once a person released a held run. Amounts and percentages are plain

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param minBookings  hold when the run read fewer bookings than this (1: hold a run that read none)
  * @param maxRejectPct hold when more than this % of the bookings read were rejected
  * @param maxDropPct   hold when the credited total of the span both runs reported fell by more than
- *                     this % against the previous run (DESIGN §4.10)
+ *                     this % against the previous run (C of docs/numbers.md §10; the rules: §13)
  */
 @Validated
 @ConfigurationProperties("packets.guard")

@@ -24,7 +24,7 @@ public record RunSummary(String runKey, String status, @JsonInclude(JsonInclude.
     public record Bookings(long read, long credited, long rejected, long creditLines) {
     }
 
-    /** The reconciliation invariant (docs/numbers.md, "Reconciliation"). */
+    /** The reconciliation invariant (docs/numbers.md §9). */
     @JsonPropertyOrder({"everyBookingCreditedOrRejected", "bookingsWithUnbalancedPrimaryLines", "holds"})
     public record Invariant(boolean everyBookingCreditedOrRejected, long bookingsWithUnbalancedPrimaryLines,
                             boolean holds) {

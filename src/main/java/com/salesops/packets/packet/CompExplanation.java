@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A rep's comp estimate (DESIGN §4.6) in words a manager can check: the plan's terms, the tier the rep
- * is in, the window's share of the target, the working — and, at 0.00, the reason. The PDF's comp
- * section and the workbook say it with these same sentences.
+ * A rep's comp estimate (docs/numbers.md §6) in words a manager can check (docs/numbers.md §12): the plan's
+ * terms, the tier the rep is in, the window's share of the target, the working — and, at 0.00, the reason. The
+ * PDF's comp section and the workbook say it with these same sentences.
  */
 public final class CompExplanation {
 

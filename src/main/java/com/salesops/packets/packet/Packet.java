@@ -37,13 +37,13 @@ import java.util.stream.Collectors;
  * @param dealRowsShown     how many lines {@code deals} yields (less than totalDealLines when the sheet limit cut it)
  * @param baseCurrency      the currency every amount is in ({@code packets.base-currency}), named wherever money is shown
  * @param guests            employee id → why a rep whose rep-row team is outside the subtree is in this
- *                          packet (a membership in the subtree this year, DESIGN §4.8)
+ *                          packet (a membership in the subtree this year, docs/numbers.md §8)
  * @param overlayTeams      teams of the subtree whose members this year are all OVERLAY: their credit
- *                          counts for the specialists, never for the team (DESIGN §4.2)
+ *                          counts for the specialists, never for the team (docs/numbers.md §2)
  * @param trend             month by month over the fiscal year so far: the packet's team, its direct
- *                          children and every rep of {@code repRows} (node, then month order)
- * @param changes           what changed in the subtree since the previous run (DESIGN §4.10)
- * @param compPlans         employee id → comp plan, for every rep of {@code repRows} (DESIGN §4.6)
+ *                          children and every rep of {@code repRows} (node, then month order; docs/numbers.md §11)
+ * @param changes           what changed in the subtree since the previous run (docs/numbers.md §10)
+ * @param compPlans         employee id → comp plan, for every rep of {@code repRows} (docs/numbers.md §6)
  */
 public record Packet(
         RunPlan plan,

@@ -61,7 +61,7 @@ public final class PacketAssembler {
      * @param months     every node's month figures of the run (the Trend)
      * @param credits    the run's credit lines (the Deals sheet, the daily credit, the flags' lines)
      * @param changes    each packet's part of the changes since the previous run
-     * @param compPlanOf the comp plan of an employee (docs/numbers.md, "Comp estimate"), as the compute step used it
+     * @param compPlanOf the comp plan of an employee (docs/numbers.md §6), as the compute step used it
      */
     public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, List<MonthFigure> months,
                            CreditStore credits, int maxDealRows, PacketChangeSource changes,

@@ -24,7 +24,7 @@ final class SubtreeMembers {
 
     /**
      * Why each rep counted in a team outside the subtree is in this packet: their latest membership
-     * in the subtree that overlaps the YEAR window (DESIGN §4.8), said in words.
+     * in the subtree that overlaps the YEAR window (docs/numbers.md §8), said in words.
      */
     static Map<String, String> guests(Org org, RunPlan plan, Set<String> subtree, List<NodeResult> repRows) {
         Period year = plan.window(Window.YEAR);

@@ -25,12 +25,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 
 /**
- * {@code purge} (DESIGN §6.1): removes the runs past retention — their rows in the job's tables, each
- * deleted by the store that owns it, and their folder under the output folder — and says what it
- * removed. Never removed: the latest completed run of each type (the next run's previous run), a run
- * whose latest execution is not COMPLETED, the delivery ledger, the run history (a purged run stays in
- * it, marked purged) and Spring Batch's tables. Each run it removes is locked with its run lock for the
- * time it takes; when one of them is running, the whole purge is refused and nothing is removed.
+ * {@code purge} (docs/architecture.md, "Retention"): removes the runs past retention — their rows in the job's
+ * tables, each deleted by the store that owns it, and their folder under the output folder — and says what it
+ * removed. Never removed: the latest completed run of each type (the next run's previous run), a run whose
+ * latest execution is not COMPLETED, the delivery ledger, the delivery gate's records, the run history (a
+ * purged run stays in it, marked purged) and Spring Batch's tables. Each run it removes is locked with its run
+ * lock for the time it takes; when one of them is running, the whole purge is refused and nothing is removed.
  * Runs that completed before the run history existed are recorded in it first, so they age out too.
  */
 public final class Purge {

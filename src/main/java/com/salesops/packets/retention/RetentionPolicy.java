@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 /**
- * When a run is past retention (DESIGN §6.1), by its as-of date — the day its key names — counted
- * back from today: a nightly whose as-of is before today minus {@code nightlyDays} days, a monthly
- * whose month is before this month minus {@code monthlyMonths} months. The as-of, not the completion
- * time: a rerun of an old key after a data fix does not keep it longer, and a key's fate does not
- * depend on when cron happened to finish it.
+ * When a run is past retention (docs/architecture.md, "Retention"), by its as-of date — the day its key names
+ * — counted back from today: a nightly whose as-of is before today minus {@code nightlyDays} days, a monthly
+ * whose month is before this month minus {@code monthlyMonths} months. The as-of, not the completion time: a
+ * rerun of an old key after a data fix does not keep it longer, and a key's fate does not depend on when cron
+ * happened to finish it.
  */
 public record RetentionPolicy(int nightlyDays, int monthlyMonths) {
 

@@ -2,7 +2,7 @@ package com.salesops.packets.run;
 
 /**
  * Keys of the reconciliation counts the compute step leaves in the job's execution context, for the
- * run summary and the ops email (docs/numbers.md, "Reconciliation").
+ * run summary and the ops email (docs/numbers.md §9).
  */
 final class Invariant {
 

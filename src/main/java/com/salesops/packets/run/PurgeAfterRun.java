@@ -9,9 +9,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * DESIGN §6.1: after a run completes (and the run history has recorded it), the runs past retention
- * are purged, when {@code packets.retention.purge-after-run} is true. A purge that fails or is refused
- * never fails the run: it is logged, and what happened goes into the ops email (through the job's
+ * docs/architecture.md, "Retention": after a run completes (and the run history has recorded it), the runs
+ * past retention are purged, when {@code packets.retention.purge-after-run} is true. A purge that fails or is
+ * refused never fails the run: it is logged, and what happened goes into the ops email (through the job's
  * execution context, {@link #NOTE}).
  */
 final class PurgeAfterRun implements JobExecutionListener {

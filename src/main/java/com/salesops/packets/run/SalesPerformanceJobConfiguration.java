@@ -83,7 +83,7 @@ public class SalesPerformanceJobConfiguration {
         return new RunProgress(source, contexts);
     }
 
-    /** A run that completed becomes a later run's previous run (docs/numbers.md, "Previous run"). */
+    /** A run that completed becomes a later run's previous run (docs/numbers.md §10). */
     @Bean
     JobExecutionListener runHistoryListener(RunHistory history, RunContexts contexts) {
         return new JobExecutionListener() {

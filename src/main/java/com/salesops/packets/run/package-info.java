@@ -1,4 +1,6 @@
 /**
- * The Spring Batch job and its steps, run keys, launching and restarting, the CSV outputs and the run summary.
+ * Wiring only (docs/architecture.md, "The job"): the Spring Batch job and its steps, the tasklets that call
+ * the features, launching, restarting and recovering runs, the run lock ({@code run_lock}), graceful stop,
+ * progress and the app-database watch.
  */
 package com.salesops.packets.run;

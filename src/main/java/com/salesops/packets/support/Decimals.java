@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 
 /**
  * The one rounding and printing of money, percentages and pace indexes: 2 decimals, HALF_UP
- * (docs/numbers.md, "round2"), never {@code -0.00}.
+ * (docs/numbers.md, "Money and rounding"), never {@code -0.00}.
  */
 public final class Decimals {
 

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Credited, attainment, gap, deal_count and which rows exist (docs/numbers.md §2, §4, §4.5). */
+/** Credited, attainment, gap, deal_count and which rows exist (docs/numbers.md §2, §4, §5). */
 class AttainmentTest {
 
     /** ROOT ← WEST (E1, E2 REP), ROOT ← EAST (E3 REP, E4 OVERLAY); November quotas E1 10,000, E2 5,000, E3 8,000. */

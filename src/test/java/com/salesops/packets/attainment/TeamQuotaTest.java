@@ -54,7 +54,7 @@ class TeamQuotaTest {
         NodeResult west = team(r, Window.MONTH, "WEST");
         assertThat(west.quota()).hasValueSatisfying(q -> assertThat(q).isEqualByComparingTo("18000.00"));
         assertThat(west.sumOfRepQuotas()).hasValueSatisfying(s -> assertThat(s).isEqualByComparingTo("15000.00"));
-        // DESIGN §4.3: (sum of rep quotas / team quota − 1) × 100 = (15,000 / 18,000 − 1) × 100 = −16.666…
+        // docs/numbers.md §3: (sum of rep quotas / team quota − 1) × 100 = (15,000 / 18,000 − 1) × 100 = −16.666…
         // (negative: the rep carries less than the team's number)
         assertThat(Fixture.round(west.overAssignmentPct().orElseThrow(), 10)).isEqualByComparingTo("-16.6666666667");
         // ROOT: 18,000 + 8,000 = 26,000.00 against a rep sum of 23,000.00 (team_quota rows ignored):

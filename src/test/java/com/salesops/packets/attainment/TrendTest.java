@@ -14,8 +14,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Trend's month figures (DESIGN §4.3/§4.4 applied to one calendar month at a time), worked out by
- * hand. ROOT has WEST (E1 from January, E2 from October 15, E3 an overlay); nightly as of 2026-11-26.
+ * The Trend's month figures (docs/numbers.md §11: §3 and §4 applied to one calendar month at a time),
+ * worked out by hand. ROOT has WEST (E1 from January, E2 from October 15, E3 an overlay); nightly as of 2026-11-26.
  */
 class TrendTest {
 

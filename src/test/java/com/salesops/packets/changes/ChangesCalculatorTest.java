@@ -20,7 +20,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN §4.10 worked by hand. Teams root &gt; east &gt; e1; reps A and B in e1, overlay O in east.
+ * docs/numbers.md §10 worked by hand. Teams root &gt; east &gt; e1; reps A and B in e1, overlay O in east.
  * Previous run P as of Dp = 2026-11-25, this run R as of D = 2026-11-26, both reading from
  * 2026-01-01: C = [2026-01-01, 2026-11-25]. October is closed at Dp, November is not.
  */

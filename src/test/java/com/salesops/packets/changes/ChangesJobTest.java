@@ -36,8 +36,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Changes since the previous run (DESIGN §4.10, §5) through the whole job on MariaDB: runs on the
- * same app database with the source of {@code fixtures/changes-org.sql} changed in between.
+ * Changes since the previous run (docs/numbers.md §10; changes.csv: docs/architecture.md, "Outputs") through
+ * the whole job on MariaDB: runs on the same app database with the source of {@code fixtures/changes-org.sql}
+ * changed in between.
  * Quotas are 10,000.00 a month per rep (Oct–Dec), so a rep's MONTH quota is 10,000.00 and its
  * QUARTER and YEAR quota 30,000.00; team-1 (R1, R2) has twice that, team-2 (R3) the same, the
  * region three times.
@@ -126,7 +127,7 @@ class ChangesJobTest {
         String section = pages.get(1);
         assertThat(section).contains("Since nightly-2026-11-25", "Restated bookings", "Restated · closed month",
                 "Alder Systems", "Elm Energy", "Fir Finance", "Cedar Health", "5,000.00", "6,000.00", "4,000.00");
-        // privacy (DESIGN §4.8): team-2's bookings and rep are not in team-1's packet, nor the other way
+        // privacy (docs/numbers.md §8): team-2's bookings and rep are not in team-1's packet, nor the other way
         String team1 = String.join("\n", pages);
         assertThat(team1).doesNotContain("Birch Logistics", "Dune Retail", "Ines Duarte");
         String team2 = String.join("\n", pdfPages(run, "team-2"));

@@ -71,7 +71,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li><b>Over-assigned team</b> — t-w1 carries a team_quota of 33,000 a month (MONTH 33,000.00,
  * QUARTER 99,000.00, YEAR 396,000.00). Sum of its rep quotas (member-day shares, team_quota ignored):
  * Nov R07 10,000 + R08 10,000 + R09 0 = 20,000 → (20,000 / 33,000 − 1) × 100 = −39.3939… → −39.39 %
- * (DESIGN §4.3: negative, the reps carry less than the team's number); QUARTER
+ * (docs/numbers.md §3: negative, the reps carry less than the team's number); QUARTER
  * Oct 26,451.61 (R09 6,451.61) + Nov 20,000 + Dec 20,500 (R07's two Dec rows: 10,000 + 500) =
  * 66,951.61 → 66,951.61 / 99,000 = 0.676278… → −32.37 %; YEAR 9 × 30,000 + 66,951.61 = 336,951.61 →
  * 336,951.61 / 396,000 = 0.850887… → −14.91 %. reg-west takes t-w1's 33,000, not its reps' sum: Nov quota

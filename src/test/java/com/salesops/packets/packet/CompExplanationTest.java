@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The words and numbers that explain a comp estimate (DESIGN §4.6), worked out by hand. */
+/** The words and numbers that explain a comp estimate (docs/numbers.md §12), worked out by hand. */
 class CompExplanationTest {
 
     private static final CompPlan DEFAULT = CompPlan.shippedDefault();

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A packet whose subtree has more lines than {@code packets.excel.max-deal-rows} lists the largest
- * lines (DESIGN §5), picked by the database on MariaDB: checked against the team packets, whose
- * Deals sheets are complete, with {@code fixtures/small-org.sql} (region = team-a + team-b).
+ * A packet whose subtree has more lines than {@code packets.excel.max-deal-rows} lists the largest lines
+ * (docs/architecture.md, "Outputs"), picked by the database on MariaDB: checked against the team packets,
+ * whose Deals sheets are complete, with {@code fixtures/small-org.sql} (region = team-a + team-b).
  */
 class LargestDealLinesJobTest {
 

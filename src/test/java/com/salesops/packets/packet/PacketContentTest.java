@@ -68,7 +68,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * databases), once. Checked for a director packet ({@code emea}) and a first-line packet
  * ({@code emea-north}): every number against attainment.csv. Checked for every packet of the run:
  * the deal lines against the subtree's bookings and the rep rows, and that nothing from outside the
- * subtree (DESIGN §4.8) reaches a cell, a chart, the PDF text or metadata, a file name or the email.
+ * subtree (docs/numbers.md §8) reaches a cell, a chart, the PDF text or metadata, a file name or the email.
  */
 class PacketContentTest {
 
@@ -379,7 +379,7 @@ class PacketContentTest {
     // ---------------------------------------------------------------- privacy
 
     /**
-     * DESIGN §4.8 over every packet of the run: each file name, every part of the workbook (cells,
+     * docs/numbers.md §8 over every packet of the run: each file name, every part of the workbook (cells,
      * inline and shared strings, sheet names, chart caches, document properties), the PDF text and
      * metadata, and the email (decoded headers, subject, text and HTML parts, attachment names) names
      * only employees, accounts and bookings of the packet's own subtree. One pass per text with a
@@ -671,7 +671,10 @@ class PacketContentTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** DESIGN §4.8: a membership in the subtree overlapping the YEAR window, or the rep-row team in the subtree. */
+    /**
+     * docs/numbers.md §8: a membership in the subtree overlapping the YEAR window, or the rep-row team in the
+     * subtree.
+     */
     private static Set<String> packetReps(String team) {
         Set<String> subtree = source.subtree(team);
         Set<String> reps = new TreeSet<>(source.membersOverlapping(subtree, LocalDate.parse("2026-01-01"),
@@ -893,7 +896,7 @@ class PacketContentTest {
             return ids;
         }
 
-        /** DESIGN §4.8: teams whose {@code manager_id} names an employee get a packet. */
+        /** docs/numbers.md §8: teams whose {@code manager_id} names an employee get a packet. */
         Set<String> packetTeams() {
             Set<String> teams = new TreeSet<>();
             managers.forEach((team, manager) -> {

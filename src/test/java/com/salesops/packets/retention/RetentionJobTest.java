@@ -27,11 +27,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * Retention (DESIGN §6.1) through the command line on MariaDB, with "today" a fixed day: what a purge
- * removes (every row of the run in every job table, its folder) and what it never touches (the
- * delivery ledger, Spring Batch's tables, the latest completed run of each type, runs that are not
- * COMPLETED), status and resend of a purged key, a rerun of it, dry runs and the run lock.
- * Fixture {@code small-org.sql} plus B8, a booking cancelled after credit, so every table has rows.
+ * Retention (docs/architecture.md, "Retention") through the command line on MariaDB, with "today" a fixed day:
+ * what a purge removes (every row of the run in every job table, its folder) and what it never touches (the
+ * delivery ledger, Spring Batch's tables, the latest completed run of each type, runs that are not COMPLETED),
+ * status and resend of a purged key, a rerun of it, dry runs and the run lock. Fixture {@code small-org.sql}
+ * plus B8, a booking cancelled after credit, so every table has rows.
  */
 class RetentionJobTest {
 

@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 
-/** Past retention is decided by the run's as-of date, counted back from today (DESIGN §6.1). */
+/**
+ * Past retention is decided by the run's as-of date, counted back from today (docs/architecture.md,
+ * "Retention").
+ */
 class RetentionPolicyTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 6);

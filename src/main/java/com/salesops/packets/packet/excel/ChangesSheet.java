@@ -17,7 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /**
- * What changed in the subtree since the previous run (DESIGN §4.10): the rep rows of changes.csv,
+ * What changed in the subtree since the previous run (docs/numbers.md §10): the rep rows of changes.csv,
  * then every changed deal line (new, cancelled, restated with its amount before and after), numbers
  * as numbers. Without a previous run, one sentence saying so.
  */

@@ -12,7 +12,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 
 /**
  * The Summary sheet's comp plan block: each plan the packet's reps are on, tier by tier (lower and upper
- * bound of attainment, rate), with its annual target, cap and each window's target (DESIGN §4.6).
+ * bound of attainment, rate), with its annual target, cap and each window's target (docs/numbers.md §6, §12).
  * The Reps sheet names each rep's plan and tier against it.
  */
 final class CompPlanBlock {

@@ -15,9 +15,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes one manager's packet as an {@code .xlsx} workbook (DESIGN §5): Summary, Changes, Trend, Reps,
- * Deals, Flags and Chart. Changes, Trend, Reps, Deals and Flags are streamed; the others are plain
- * XSSF sheets, so the chart can live on one of them. The file appears whole or not at all
+ * Writes one manager's packet as an {@code .xlsx} workbook (docs/architecture.md, "Outputs"): Summary,
+ * Changes, Trend, Reps, Deals, Flags and Chart. Changes, Trend, Reps, Deals and Flags are streamed; the others
+ * are plain XSSF sheets, so the chart can live on one of them. The file appears whole or not at all
  * ({@link AtomicFiles}).
  */
 public final class ExcelPacketWriter {

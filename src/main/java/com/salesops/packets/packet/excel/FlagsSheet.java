@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
-/** The behaviour flags of the subtree (DESIGN §4.7), each naming the employee, period, deals and amount. */
+/** The behaviour flags of the subtree (docs/numbers.md §7), each naming the employee, period, deals and amount. */
 final class FlagsSheet {
 
     static final String NAME = "Flags";

@@ -84,7 +84,7 @@ public final class AttainmentBarCustomizer implements JRChartCustomizer {
         }
     }
 
-    /** Bar colour by attainment band (DESIGN §4.5), value label at the bar's end. */
+    /** Bar colour by attainment band (docs/numbers.md §5), value label at the bar's end. */
     private static final class BandRenderer extends BarRenderer {
 
         private final transient CategoryDataset data;

@@ -23,7 +23,7 @@ import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 
 /**
  * The "Since &lt;previous run&gt;" section of the PDF (reports/changes.jrxml) and page 1's line
- * on the MONTH attainment change: the packet's changes (DESIGN §4.10), already limited to its subtree.
+ * on the MONTH attainment change: the packet's changes (docs/numbers.md §10), already limited to its subtree.
  */
 final class ChangesView {
 

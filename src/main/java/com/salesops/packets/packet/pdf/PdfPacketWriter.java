@@ -21,8 +21,8 @@ import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 
 /**
- * Writes a manager's PDF packet (DESIGN §5). Templates are compiled once, in the constructor, and
- * shared: {@link #write} may be called for many packets and from several threads at once.
+ * Writes a manager's PDF packet (docs/architecture.md, "Outputs"). Templates are compiled once, in the
+ * constructor, and shared: {@link #write} may be called for many packets and from several threads at once.
  */
 public final class PdfPacketWriter {
 

@@ -44,7 +44,7 @@ import java.util.TreeMap;
  * Hand-built packets for the Excel writer's tests: team West (three reps, one without a quota)
  * with one child team (one rep), five bookings incl. a cancellation, two flags, and source text
  * that a spreadsheet would take for a formula. The NodeResults are derived here from those inputs
- * with DESIGN §4.3–4.6; the tests recompute what they check on their own.
+ * with docs/numbers.md §3–6; the tests recompute what they check on their own.
  */
 final class SamplePackets {
 
@@ -215,7 +215,7 @@ final class SamplePackets {
         };
     }
 
-    // ---- the numbers, derived from the inputs above (DESIGN §4.3–4.6) ----
+    // ---- the numbers, derived from the inputs above (docs/numbers.md §3–6) ----
 
     static int months(Window w) {
         return switch (w) {
@@ -307,7 +307,7 @@ final class SamplePackets {
                 .filter(r -> subtree.contains(r.teamId()) && r.monthlyQuota() != null)
                 .map(r -> r.monthlyQuota().multiply(months))
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        // DESIGN §4.3: (sum of rep quotas / team quota − 1) × 100, positive when reps carry more
+        // docs/numbers.md §3: (sum of rep quotas / team quota − 1) × 100, positive when reps carry more
         Optional<BigDecimal> overAssignment = quota.signum() == 0 ? Optional.empty()
                 : Optional.of(sumOfReps.divide(quota, EXACT).subtract(BigDecimal.ONE).multiply(HUNDRED));
         Optional<BigDecimal> attainment = attainment(credited, Optional.of(quota));

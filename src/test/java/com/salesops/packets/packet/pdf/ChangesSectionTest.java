@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The "Since &lt;previous run&gt;" section and page 1's line (DESIGN §4.10) of the sample Team West
+ * The "Since &lt;previous run&gt;" section and page 1's line (docs/numbers.md §10) of the sample Team West
  * packet with changes: 30 new deal lines (25 listed), 2 cancellations, 3 restated bookings.
  * Writes the section's page to {@code target/changes-samples} (the README's picture).
  */

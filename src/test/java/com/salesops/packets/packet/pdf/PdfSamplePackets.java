@@ -170,7 +170,7 @@ final class PdfSamplePackets {
                 Optional.empty(), Optional.empty(), OptionalInt.of(1), next, true);
     }
 
-    /** Standard competition ranks in team by 2-decimal attainment (DESIGN §4.5). */
+    /** Standard competition ranks in team by 2-decimal attainment (docs/numbers.md §5). */
     private static List<NodeResult> ranked(List<NodeResult> reps) {
         List<NodeResult> withAttainment = reps.stream().filter(r -> r.attainmentPct().isPresent())
                 .sorted(Comparator.comparing((NodeResult r) -> r.attainmentPct().get().setScale(2, RoundingMode.HALF_UP))
