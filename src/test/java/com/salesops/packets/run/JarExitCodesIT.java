@@ -154,7 +154,7 @@ class JarExitCodesIT {
         assertThat(status.exitCode()).as(status.output()).isZero();
         assertThat(status.output()).containsPattern("nightly-2026-11-26 +1 +COMPLETED .* 3/3/0 +2")
                 .containsPattern("extractCreditsStep +COMPLETED +read +6 +written +6 +skipped +0")
-                .containsPattern("renderPacketsStep +COMPLETED +read +0 +written +3");
+                .containsPattern("renderPacketsStep +COMPLETED +read +3 +written +3");
     }
 
     private long emails() throws Exception {
