@@ -2,8 +2,7 @@ package com.salesops.packets.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salesops.packets.testing.JobRun;
-import com.salesops.packets.testing.MariaDb;
+import com.salesops.packets.testing.JobFixture;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
@@ -30,10 +29,8 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Changes since the previous run (docs/numbers.md §10; changes.csv: docs/architecture.md, "Outputs") through
@@ -49,36 +46,17 @@ class ChangesJobTest {
             + "new_deals,cancelled_deals,restated_deals,month_attainment_change,quarter_attainment_change,"
             + "year_attainment_change";
 
-    @TempDir
-    Path out;
-
-    private MariaDb source;
-    private MariaDb app;
-    private JobRun job;
-
-    @BeforeEach
-    void setUp() {
-        source = MariaDb.create("ap_chg_src");
-        source.runScript("/db/source/schema.sql");
-        source.runScript("/fixtures/changes-org.sql");
-        app = MariaDb.create("ap_chg_app");
-        job = new JobRun(source, app, out);
-    }
-
-    @AfterEach
-    void tearDown() {
-        source.close();
-        app.close();
-    }
+    @RegisterExtension
+    final JobFixture fixture = JobFixture.source("/fixtures/changes-org.sql");
 
     @Test
     void secondNightlyReportsEveryKindOfChangeSinceTheFirstToTheCent() throws Exception {
         // given: the first nightly, as of 2026-11-25, then the source changes
-        assertThat(job.run("run", "nightly", "--as-of", "2026-11-25")).isZero();
+        assertThat(fixture.job().run("run", "nightly", "--as-of", "2026-11-25")).isZero();
         changeTheSource();
 
         // when
-        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
 
         // then
         // Previous run P = nightly-2026-11-25 (Dp = 2026-11-25); both read from 2026-01-01, so
@@ -110,7 +88,7 @@ class ChangesJobTest {
         //   change: R1 −3.34, R2 16.67, R3 −6.66, team-1 6.67, team-2 −6.66, region 2.22
         assertThat(exit).isZero();
         String k = "nightly-2026-11-26,nightly-2026-11-25,";
-        assertThat(lines(job.runDir("nightly-2026-11-26").resolve("changes.csv"))).containsExactly(HEADER,
+        assertThat(lines(fixture.job().runDir("nightly-2026-11-26").resolve("changes.csv"))).containsExactly(HEADER,
                 k + "TEAM,region,,2000.00,0.00,1,1,4,-3.33,2.22,2.22",
                 k + "TEAM,team-1,region,2000.00,2000.00,1,1,2,10.00,6.67,6.67",
                 k + "TEAM,team-2,region,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66",
@@ -120,7 +98,7 @@ class ChangesJobTest {
 
         // the packets: team-1's PDF names the previous run, page 1 has its MONTH change (35.00 → 45.00),
         // the section lists the restated bookings (B1 and B5 dated in October, closed at Dp: highlighted)
-        Path run = job.runDir("nightly-2026-11-26");
+        Path run = fixture.job().runDir("nightly-2026-11-26");
         List<String> pages = pdfPages(run, "team-1");
         writeSample(run, "team-1", "changes-section-team-1.png");
         assertThat(pages.get(0)).contains("Since nightly-2026-11-25: MONTH attainment +10.00 pts (35.00 % → 45.00 %)");
@@ -172,11 +150,11 @@ class ChangesJobTest {
     @Test
     void aFirstRunHasAHeaderOnlyChangesFileSaysSoOnceInEachPacketFileAndHasNoChangesSection() throws Exception {
         // when
-        int exit = job.run("run", "nightly", "--as-of", "2026-11-25");
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-25");
 
         // then
         assertThat(exit).isZero();
-        Path run = job.runDir("nightly-2026-11-25");
+        Path run = fixture.job().runDir("nightly-2026-11-25");
         assertThat(lines(run.resolve("changes.csv"))).containsExactly(HEADER);
         // and one sentence saying so in the PDF (page 1 only: no "Since …" section repeats it on a page of
         // its own, the bar charts follow page 1), the workbook and the email
@@ -196,29 +174,29 @@ class ChangesJobTest {
     void aMonthlyComparesWithThePreviousMonthlyNeverWithANightly() throws IOException {
         // given: a nightly before the first monthly, a nightly between the two monthlies
         changeTheSource();
-        assertThat(job.run("run", "nightly", "--as-of", "2026-10-15")).isZero();
-        assertThat(job.run("run", "monthly", "--month", "2026-10")).isZero();
-        assertThat(job.run("run", "nightly", "--as-of", "2026-11-25")).isZero();
+        assertThat(fixture.job().run("run", "nightly", "--as-of", "2026-10-15")).isZero();
+        assertThat(fixture.job().run("run", "monthly", "--month", "2026-10")).isZero();
+        assertThat(fixture.job().run("run", "nightly", "--as-of", "2026-11-25")).isZero();
 
         // when
-        int exit = job.run("run", "monthly", "--month", "2026-11");
+        int exit = fixture.job().run("run", "monthly", "--month", "2026-11");
 
         // then: monthly-2026-10 had no earlier monthly (the nightly of Oct 15 does not count)
         assertThat(exit).isZero();
-        assertThat(lines(job.runDir("monthly-2026-10").resolve("changes.csv"))).containsExactly(HEADER);
+        assertThat(lines(fixture.job().runDir("monthly-2026-10").resolve("changes.csv"))).containsExactly(HEADER);
         // monthly-2026-11 (D = Nov 30) against monthly-2026-10 (Dp = Oct 31), same source: nothing
         // restated. R1's new lines (Oct 31, Nov 30]: B3 6,000 and its reversal −6,000, B6 4,000 =
         // 4,000.00 on new {B3, B6}, cancelled {B3}. MONTH: Oct vs Nov, another period: empty.
         // QUARTER = YEAR: Oct 31 R1 had B1 6,000 / 30,000 = 20.00; Nov 30 6,000 + 6,000 − 6,000 +
         // 4,000 = 10,000 / 30,000 = 33.33 → 13.33
-        List<String> monthly = lines(job.runDir("monthly-2026-11").resolve("changes.csv"));
+        List<String> monthly = lines(fixture.job().runDir("monthly-2026-11").resolve("changes.csv"));
         assertThat(monthly).hasSize(7).allMatch(l -> l.equals(HEADER) || l.startsWith("monthly-2026-11,monthly-2026-10,"));
         assertThat(monthly).contains("monthly-2026-11,monthly-2026-10,REP,R1,team-1,4000.00,0.00,2,1,0,,13.33,13.33");
     }
 
     /** What happened in the source between the two nightlies. */
     private void changeTheSource() {
-        source.runSql("""
+        fixture.sourceDb().runSql("""
                 UPDATE booking_credit SET split_percent = 60.00 WHERE booking_id = 'B1' AND employee_id = 'R1';
                 UPDATE booking_credit SET split_percent = 40.00 WHERE booking_id = 'B1' AND employee_id = 'R2';
                 UPDATE booking SET amount = 5000.00 WHERE booking_id = 'B2';

@@ -5,15 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.salesops.packets.AttainmentPacketsApplication;
 import com.salesops.packets.delivery.PacketMailer;
-import com.salesops.packets.testing.MariaDb;
+import com.salesops.packets.testing.JobFixture;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -22,12 +20,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,30 +49,24 @@ class DeliveryGateJobTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    @TempDir
-    Path out;
-
-    private MariaDb source;
-    private MariaDb app;
+    @RegisterExtension
+    final JobFixture fixture = JobFixture.source("/fixtures/many-managers.sql");
 
     @BeforeEach
-    void setUp() {
-        source = MariaDb.create("ap_src");
-        source.runScript("/db/source/schema.sql");
-        source.runScript("/fixtures/many-managers.sql");
-        app = MariaDb.create("ap_app");
-    }
-
-    @AfterEach
-    void tearDown() {
-        source.close();
-        app.close();
+    void mailAndTheRejectRule() {
+        // the reject rule is one of the guards tested here: on, at its default 10 %
+        fixture.job().withRejectRule().with("--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(), "--packets.mail.ops-to=" + OPS,
+                "--packets.mail.retry-backoff=20ms");
     }
 
     @Test
     void futureAsOfAndUnfinishedMonthAreRefusedWithExitTwoAndWriteNothingUnlessAllowed(CapturedOutput output) {
         // given
-        LocalDate today = LocalDate.now(ZoneOffset.UTC); // packets.timezone is UTC
+        // the real day: the date guards read the system clock (packets.timezone is UTC), not the clock JobRun
+        // passes (retention's); that one is set to the same day
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        fixture.job().today(today);
         String tomorrow = today.plusDays(1).toString();
 
         // when
@@ -89,7 +79,7 @@ class DeliveryGateJobTest {
         assertThat(output.getOut() + output.getErr()).contains("--as-of " + tomorrow + " is after today (" + today
                 + " in UTC)", "--month " + YearMonth.from(today) + " has not ended", "add --allow-future");
         assertThat(db().queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE", Long.class)).isZero();
-        assertThat(out).isEmptyDirectory();
+        assertThat(fixture.out()).isEmptyDirectory();
         assertThat(smtp.getReceivedMessages()).isEmpty();
 
         // when: the future day is meant (and the gate's empty-source rule off: what it reads depends on the clock)
@@ -98,7 +88,7 @@ class DeliveryGateJobTest {
         // then: it runs
         assertThat(allowed).isZero();
         assertThat(db().queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE", Long.class)).isEqualTo(1);
-        assertThat(out.resolve("nightly-" + tomorrow).resolve("run-summary.json")).exists();
+        assertThat(fixture.out().resolve("nightly-" + tomorrow).resolve("run-summary.json")).exists();
     }
 
     @Test
@@ -116,8 +106,8 @@ class DeliveryGateJobTest {
     @Test
     void emptySourceIsHeldSendsNothingAndReleaseSendsEachEmailOnce(CapturedOutput output) throws Exception {
         // given: a source whose bookings are gone (a replica that lost its data)
-        source.runSql("DELETE FROM booking_credit");
-        source.runSql("DELETE FROM booking");
+        fixture.sourceDb().runSql("DELETE FROM booking_credit");
+        fixture.sourceDb().runSql("DELETE FROM booking");
 
         // when
         int exit = run("run", "nightly", "--as-of", "2026-11-26");
@@ -171,7 +161,7 @@ class DeliveryGateJobTest {
     void rejectShareOverTheLimitIsHeldAndTheSameCommandAfterTheSourceFixRecomputesAndSends(CapturedOutput output)
             throws Exception {
         // given: B5's PRIMARY split is 90 %: rejected SPLIT_SUM, 1 of 5 bookings = 20.00 % > 10 %
-        source.runSql("UPDATE booking_credit SET split_percent = 90.00 WHERE booking_id = 'B5'");
+        fixture.sourceDb().runSql("UPDATE booking_credit SET split_percent = 90.00 WHERE booking_id = 'B5'");
 
         // when
         int exit = run("run", "nightly", "--as-of", "2026-11-26");
@@ -185,7 +175,7 @@ class DeliveryGateJobTest {
                 "\"rejectPct\" : \"20.00\"");
 
         // when: the source is fixed and cron's command runs again
-        source.runSql("UPDATE booking_credit SET split_percent = 100.00 WHERE booking_id = 'B5'");
+        fixture.sourceDb().runSql("UPDATE booking_credit SET split_percent = 100.00 WHERE booking_id = 'B5'");
         int again = run("run", "nightly", "--as-of", "2026-11-26");
 
         // then: recomputed from the fixed source (a new instance of the key), passed, each manager once
@@ -204,10 +194,10 @@ class DeliveryGateJobTest {
             throws Exception {
         // given: a sixth booking, B6 6,000 for R1: the source holds 2,000 + 4,000 + 6,000 + 8,000 + 10,000 + 6,000
         // = 36,000 of PRIMARY credit
-        source.runSql("INSERT INTO booking (booking_id, booking_date, account_name, amount, currency, booking_type, "
+        fixture.sourceDb().runSql("INSERT INTO booking (booking_id, booking_date, account_name, amount, currency, booking_type, "
                 + "channel, partner_name, status, cancelled_date, updated_at) VALUES ('B6', '2026-11-11', 'Account 6', "
                 + "6000.00, 'USD', 'NEW', 'DIRECT', NULL, 'BOOKED', NULL, '2026-11-11 10:00:00')");
-        source.runSql("INSERT INTO booking_credit (booking_id, employee_id, credit_role, split_percent) VALUES "
+        fixture.sourceDb().runSql("INSERT INTO booking_credit (booking_id, employee_id, credit_role, split_percent) VALUES "
                 + "('B6', 'R1', 'PRIMARY', 100.00)");
 
         // when: the first nightly (no previous run)
@@ -220,8 +210,8 @@ class DeliveryGateJobTest {
                 "\"bookingsRejected\" : 0", "\"previousRun\" : null");
 
         // given: a third of the bookings (B4 8,000 and B5 10,000: 2 of 6) vanish from the source
-        source.runSql("DELETE FROM booking_credit WHERE booking_id IN ('B4', 'B5')");
-        source.runSql("DELETE FROM booking WHERE booking_id IN ('B4', 'B5')");
+        fixture.sourceDb().runSql("DELETE FROM booking_credit WHERE booking_id IN ('B4', 'B5')");
+        fixture.sourceDb().runSql("DELETE FROM booking WHERE booking_id IN ('B4', 'B5')");
 
         // when: the next nightly
         int second = run("run", "nightly", "--as-of", "2026-11-26");
@@ -264,19 +254,7 @@ class DeliveryGateJobTest {
     // --- helpers
 
     private int run(String... command) {
-        List<String> a = new ArrayList<>(List.of(command));
-        a.add("--spring.datasource.url=" + app.url());
-        a.add("--spring.datasource.username=" + app.user());
-        a.add("--spring.datasource.password=" + app.password());
-        a.add("--packets.source.url=" + source.url());
-        a.add("--packets.source.username=" + source.user());
-        a.add("--packets.source.password=" + source.password());
-        a.add("--packets.output.dir=" + out);
-        a.add("--spring.mail.host=127.0.0.1");
-        a.add("--spring.mail.port=" + smtp.getSmtp().getPort());
-        a.add("--packets.mail.ops-to=" + OPS);
-        a.add("--packets.mail.retry-backoff=20ms");
-        return AttainmentPacketsApplication.run(a.toArray(String[]::new));
+        return fixture.job().run(command);
     }
 
     private void assertEachManagerGotExactlyOne(String purpose) throws MessagingException {
@@ -296,11 +274,11 @@ class DeliveryGateJobTest {
     }
 
     private String summary(String runKey) throws IOException {
-        return Files.readString(out.resolve(runKey).resolve("run-summary.json"));
+        return Files.readString(fixture.job().runDir(runKey).resolve("run-summary.json"));
     }
 
     private JdbcTemplate db() {
-        return new JdbcTemplate(app.dataSource());
+        return fixture.job().appDb();
     }
 
     private long count(String sql) {

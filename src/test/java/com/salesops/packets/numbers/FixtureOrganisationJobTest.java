@@ -2,8 +2,7 @@ package com.salesops.packets.numbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salesops.packets.AttainmentPacketsApplication;
-import com.salesops.packets.testing.MariaDb;
+import com.salesops.packets.testing.JobFixture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * NUMBERS acceptance: the hand-built organisation of {@code fixtures/org-fixture.sql} run through the
@@ -108,27 +103,13 @@ class FixtureOrganisationJobTest {
 
     private static final String DIR = "/fixtures/org-fixture/";
 
-    private static MariaDb source;
-
-    @TempDir
-    Path out;
-
-    @BeforeAll
-    static void loadFixture() {
-        source = MariaDb.create("ap_fix");
-        source.runScript("/db/source/schema.sql");
-        source.runScript("/fixtures/org-fixture.sql");
-    }
-
-    @AfterAll
-    static void dropFixture() {
-        source.close();
-    }
+    @RegisterExtension
+    final JobFixture fixture = JobFixture.source("/fixtures/org-fixture.sql");
 
     @Test
     void independentCalculationGivesTheCommittedExpectedFiles() throws IOException {
         // given: the spreadsheet-style calculation of docs/numbers.md over the raw fixture rows
-        IndependentCalculation calc = new IndependentCalculation(source.dataSource());
+        IndependentCalculation calc = new IndependentCalculation(fixture.sourceDb().dataSource());
 
         // when
         IndependentCalculation.Result nightly = calc.run("nightly-2026-11-26", LocalDate.parse("2026-11-26"));
@@ -149,13 +130,14 @@ class FixtureOrganisationJobTest {
 
     @Test
     void nightlyRunGivesTheIndependentlyWorkedOutFiles() throws IOException {
+        Path run = runJob("run", "nightly", "--as-of", "2026-11-26");
         Map<String, String> overAssignment = new TreeMap<>();
-        Path run = runJob(appDb -> appDb.query("SELECT window_name, node_id, sum_of_rep_quotas, over_assignment_pct"
+        fixture.job().appDb().query("SELECT window_name, node_id, sum_of_rep_quotas, over_assignment_pct"
                 + " FROM node_result WHERE node_level = 'TEAM' AND node_id IN ('t-w1', 't-w2', 't-w3', 'reg-west')",
                 (ResultSet r) -> {
                     overAssignment.put(r.getString(1) + " " + r.getString(2),
                             r.getBigDecimal(3) + " " + r.getBigDecimal(4));
-                }), "run", "nightly", "--as-of", "2026-11-26");
+                });
 
         assertThat(read(run, "attainment.csv")).isEqualTo(expected("nightly", "attainment"));
         assertThat(read(run, "flags.csv")).isEqualTo(expected("nightly", "flags"));
@@ -173,30 +155,18 @@ class FixtureOrganisationJobTest {
 
     @Test
     void monthlyRunForOctoberGivesItsOwnExpectedFiles() throws IOException {
-        Path run = runJob(appDb -> { }, "run", "monthly", "--month", "2026-10");
+        Path run = runJob("run", "monthly", "--month", "2026-10");
 
         assertThat(read(run, "attainment.csv")).isEqualTo(expected("monthly", "attainment"));
         assertThat(read(run, "flags.csv")).isEqualTo(expected("monthly", "flags"));
         assertThat(withoutDetail(read(run, "rejects.csv"))).isEqualTo(withoutDetail(expected("monthly", "rejects")));
     }
 
-    /** Runs the CLI on a fresh app database, lets {@code inspect} read it, and returns the run's output folder. */
-    private Path runJob(Consumer<JdbcTemplate> inspect, String... command) {
-        try (MariaDb app = MariaDb.create("ap_fixapp")) {
-            List<String> a = new ArrayList<>(List.of(command));
-            a.add("--spring.datasource.url=" + app.url());
-            a.add("--spring.datasource.username=" + app.user());
-            a.add("--spring.datasource.password=" + app.password());
-            a.add("--packets.source.url=" + source.url());
-            a.add("--packets.source.username=" + source.user());
-            a.add("--packets.source.password=" + source.password());
-            a.add("--packets.output.dir=" + out);
-            a.add(com.salesops.packets.testing.JobRun.REJECT_RULE_OFF);
-            assertThat(AttainmentPacketsApplication.run(a.toArray(String[]::new))).isZero();
-            inspect.accept(new JdbcTemplate(app.dataSource()));
-        }
+    /** Runs the CLI (it must complete) and returns the run's output folder. */
+    private Path runJob(String... command) {
+        assertThat(fixture.job().run(command)).isZero();
         String key = command[1].equals("nightly") ? "nightly-" + command[3] : "monthly-" + command[3];
-        return out.resolve(key);
+        return fixture.job().runDir(key);
     }
 
     private static String read(Path run, String file) throws IOException {

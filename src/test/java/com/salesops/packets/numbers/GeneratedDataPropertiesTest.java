@@ -2,10 +2,10 @@ package com.salesops.packets.numbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salesops.packets.AttainmentPacketsApplication;
 import com.salesops.packets.demo.DemoDataGenerator;
 import com.salesops.packets.demo.DemoSize;
 import com.salesops.packets.testing.CsvFile;
+import com.salesops.packets.testing.JobRun;
 import com.salesops.packets.testing.MariaDb;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -155,18 +155,11 @@ class GeneratedDataPropertiesTest {
     }
 
     private Path run(MariaDb src, MariaDb app, String dir, int chunkSize) {
-        Path output = out.resolve(dir);
-        List<String> a = new ArrayList<>(List.of("run", "nightly", "--as-of", AS_OF));
-        a.add("--spring.datasource.url=" + app.url());
-        a.add("--spring.datasource.username=" + app.user());
-        a.add("--spring.datasource.password=" + app.password());
-        a.add("--packets.source.url=" + src.url());
-        a.add("--packets.source.username=" + src.user());
-        a.add("--packets.source.password=" + src.password());
-        a.add("--packets.output.dir=" + output);
-        a.add("--packets.extract.chunk-size=" + chunkSize);
-        assertThat(AttainmentPacketsApplication.run(a.toArray(String[]::new))).isZero();
-        return output.resolve(RUN_KEY);
+        // every delivery guard as configured, the reject rule too: the run must pass them
+        JobRun job = new JobRun(src, app, out.resolve(dir)).withRejectRule()
+                .with("--packets.extract.chunk-size=" + chunkSize);
+        assertThat(job.run("run", "nightly", "--as-of", AS_OF)).isZero();
+        return job.runDir(RUN_KEY);
     }
 
     /** Copies every table, inserting the rows in reverse or seeded-random order (InnoDB keeps insertion order without a primary key). */

@@ -3,8 +3,8 @@ package com.salesops.packets.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesops.packets.run.RunLock;
+import com.salesops.packets.testing.JobFixture;
 import com.salesops.packets.testing.JobRun;
-import com.salesops.packets.testing.MariaDb;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -19,10 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -49,21 +48,16 @@ class RetentionJobTest {
     private static final List<String> NEVER_PURGED = List.of("delivery", "run_lock", "run_history", "delivery_gate",
             "gate_release");
 
-    @TempDir
-    Path out;
+    @RegisterExtension
+    final JobFixture fixture = JobFixture.source("/fixtures/small-org.sql");
 
-    private MariaDb source;
-    private MariaDb app;
     private JobRun job;
 
     @BeforeEach
-    void databases() {
-        source = MariaDb.create("ap_src");
-        source.runScript("/db/source/schema.sql");
-        source.runScript("/fixtures/small-org.sql");
+    void b8AndOpsMail() {
         // R1, 4,000.00 credited in October, cancelled 2026-11-03 (within 30 days of October's end): a
         // CANCELLED_AFTER_CREDIT flag, so attainment_flag has rows too
-        source.runSql("""
+        fixture.sourceDb().runSql("""
                 INSERT INTO booking (booking_id, booking_date, account_name, amount, currency, booking_type, channel,
                   partner_name, status, cancelled_date, updated_at)
                 VALUES ('B8', '2026-10-20', 'Granite Labs', 4000.00, 'USD', 'NEW', 'DIRECT', NULL, 'CANCELLED',
@@ -71,14 +65,7 @@ class RetentionJobTest {
                 INSERT INTO booking_credit (booking_id, employee_id, credit_role, split_percent)
                 VALUES ('B8', 'R1', 'PRIMARY', 100.00);
                 """);
-        app = MariaDb.create("ap_app");
-        job = new JobRun(source, app, out).with("--packets.mail.ops-to=sales-ops@example.com");
-    }
-
-    @AfterEach
-    void drop() {
-        source.close();
-        app.close();
+        job = fixture.job().with("--packets.mail.ops-to=sales-ops@example.com");
     }
 
     @Test
@@ -95,10 +82,10 @@ class RetentionJobTest {
         // a run that completed, then a rerun of it failed in its first step (a team without its parent): the
         // history still has it COMPLETED, the job repository's latest execution of the key is FAILED: kept
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-18", noPurge)).isZero();
-        source.runSql("INSERT INTO sales_team (team_id, name, parent_team_id, manager_id) "
+        fixture.sourceDb().runSql("INSERT INTO sales_team (team_id, name, parent_team_id, manager_id) "
                 + "VALUES ('team-x', 'Team X', 'nowhere', NULL);");
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-18", "--rerun", noPurge)).isEqualTo(1);
-        source.runSql("DELETE FROM sales_team WHERE team_id = 'team-x';");
+        fixture.sourceDb().runSql("DELETE FROM sales_team WHERE team_id = 'team-x';");
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-20", noPurge)).isZero();
         // the only monthly: past retention (October < November) but the latest completed monthly
         assertThat(job.run("run", "monthly", "--month", "2026-10", noPurge)).isZero();
@@ -238,7 +225,8 @@ class RetentionJobTest {
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-20", noPurge)).isZero();
         job.today(LocalDate.of(2026, 12, 20));
         Map<String, Long> rows15 = rows("nightly-2026-11-15");
-        RunLock lock = new RunLock(app.dataSource(), new DataSourceTransactionManager(app.dataSource()));
+        RunLock lock = new RunLock(fixture.appDb().dataSource(),
+                new DataSourceTransactionManager(fixture.appDb().dataSource()));
 
         // when: nightly-2026-11-15 is running (a rerun of it holds its run lock)
         JobRun.Output refused;
@@ -307,7 +295,7 @@ class RetentionJobTest {
         Map<String, Long> rows15 = rows("nightly-2026-11-15");
         job.today(LocalDate.of(2026, 12, 20)).appUrlOptions("&sessionVariables=innodb_lock_wait_timeout=1");
         JobRun.Output next;
-        try (Connection other = app.dataSource().getConnection()) {
+        try (Connection other = fixture.appDb().dataSource().getConnection()) {
             other.setAutoCommit(false);
             // record locks only (no gap locks), so the new run's own lines can go in
             other.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -360,7 +348,7 @@ class RetentionJobTest {
     /** Every app table with a run_key column but the ledger, the lock and the history: each must be purged. */
     private List<String> perRunTables() {
         List<String> tables = job.appDb().queryForList("SELECT table_name FROM information_schema.columns "
-                + "WHERE table_schema = ? AND column_name = 'run_key'", String.class, app.name()).stream()
+                + "WHERE table_schema = ? AND column_name = 'run_key'", String.class, fixture.appDb().name()).stream()
                 .map(t -> t.toLowerCase(java.util.Locale.ROOT)).filter(t -> !NEVER_PURGED.contains(t)).toList();
         assertThat(tables).containsAll(JOB_TABLES);
         return tables;

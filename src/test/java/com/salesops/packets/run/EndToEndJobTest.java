@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.salesops.packets.AttainmentPacketsApplication;
 import com.salesops.packets.testing.CsvFile;
-import com.salesops.packets.testing.MariaDb;
+import com.salesops.packets.testing.JobFixture;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -15,11 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,34 +42,22 @@ class EndToEndJobTest {
     // a free port: other test runs on the same machine may hold GreenMail's fixed 3025
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    @TempDir
-    Path out;
-
-    private MariaDb source;
-    private MariaDb app;
+    @RegisterExtension
+    final JobFixture fixture = JobFixture.source("/fixtures/small-org.sql");
 
     @BeforeEach
-    void databases() {
-        source = MariaDb.create("ap_src");
-        source.runScript("/db/source/schema.sql");
-        source.runScript("/fixtures/small-org.sql");
-        app = MariaDb.create("ap_app");
-    }
-
-    @AfterEach
-    void drop() {
-        source.close();
-        app.close();
+    void mail() {
+        fixture.job().with("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort());
     }
 
     @Test
     void nightlyRunCreditsRejectsComputesRendersAndEmailsEachManagerOnce() throws Exception {
         // when
-        int exit = AttainmentPacketsApplication.run(args("run", "nightly", "--as-of", "2026-11-26"));
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
 
         // then: the run completed
         assertThat(exit).isZero();
-        Path run = out.resolve("nightly-2026-11-26");
+        Path run = fixture.job().runDir("nightly-2026-11-26");
         CsvFile attainment = CsvFile.read(run.resolve("attainment.csv"));
 
         // MONTH, reps: R1 26,600 / 10,000 = 266.00 %; pace 266 / 86.666… = 3.069… → 3.07; projected 306.92
@@ -113,7 +98,7 @@ class EndToEndJobTest {
                 + " " + r.get("currency")).containsExactly("B5 UNKNOWN_EMPLOYEE 1234.56 USD", "B6 SPLIT_SUM 2000.00 EUR");
 
         // the app database holds the same: 4 credited bookings, 6 lines (B2 has two, B4 a reversal)
-        JdbcTemplate appDb = new JdbcTemplate(app.dataSource());
+        JdbcTemplate appDb = fixture.job().appDb();
         assertThat(appDb.queryForObject("SELECT COUNT(DISTINCT booking_id) FROM credit_line", Long.class)).isEqualTo(4);
         assertThat(appDb.queryForObject("SELECT COUNT(*) FROM credit_line", Long.class)).isEqualTo(6);
         assertThat(appDb.queryForObject("SELECT SUM(amount_base) FROM credit_line", java.math.BigDecimal.class))
@@ -153,7 +138,7 @@ class EndToEndJobTest {
                 "Performance packet · Team Alpha · Nov 2026 MTD 172.22 %"); // 31,000 / 18,000, as attainment.csv prints it
 
         // and running the same key again is refused without sending anything
-        assertThat(AttainmentPacketsApplication.run(args("run", "nightly", "--as-of", "2026-11-26"))).isEqualTo(3);
+        assertThat(fixture.job().run("run", "nightly", "--as-of", "2026-11-26")).isEqualTo(3);
         assertThat(smtp.getReceivedMessages()).hasSize(3);
     }
 
@@ -164,20 +149,5 @@ class EndToEndJobTest {
                 row.get("gap_to_quota"), row.get("deal_count")))
                 .as("%s %s %s: quota, credited, attainment, pace, gap, deals", window, level, node)
                 .containsExactly(quota, credited, attainment, pace, gap, deals);
-    }
-
-    private String[] args(String... command) {
-        List<String> a = new ArrayList<>(List.of(command));
-        a.add("--spring.datasource.url=" + app.url());
-        a.add("--spring.datasource.username=" + app.user());
-        a.add("--spring.datasource.password=" + app.password());
-        a.add("--packets.source.url=" + source.url());
-        a.add("--packets.source.username=" + source.user());
-        a.add("--packets.source.password=" + source.password());
-        a.add("--packets.output.dir=" + out);
-        a.add("--spring.mail.host=127.0.0.1");
-        a.add("--spring.mail.port=" + smtp.getSmtp().getPort());
-        a.add(com.salesops.packets.testing.JobRun.REJECT_RULE_OFF);
-        return a.toArray(String[]::new);
     }
 }

@@ -2,15 +2,15 @@ package com.salesops.packets.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesops.packets.testing.JobFixture;
 import com.salesops.packets.testing.JobRun;
-import com.salesops.packets.testing.MariaDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Packets render in two partitions (one per thread). With {@code fixtures/small-org.sql} the teams
@@ -21,45 +21,44 @@ class RenderPartitionRestartTest {
 
     private static final String KEY = "nightly-2026-11-26";
 
+    @RegisterExtension
+    final JobFixture fixture = JobFixture.source("/fixtures/small-org.sql");
+
     @Test
-    void aFailedPartitionRestartsAloneAndEveryPacketIsRenderedAndSentOnce(@TempDir Path out) throws Exception {
-        try (MariaDb source = MariaDb.create("ap_src"); MariaDb app = MariaDb.create("ap_app")) {
-            // given team-b's packet folder cannot be created (a file is in the way)
-            source.runScript("/db/source/schema.sql");
-            source.runScript("/fixtures/small-org.sql");
-            JobRun job = new JobRun(source, app, out).with("--packets.render.threads=2");
-            Path blocker = out.resolve(KEY).resolve("packets").resolve("team-b");
-            Files.createDirectories(blocker.getParent());
-            Files.writeString(blocker, "in the way");
+    void aFailedPartitionRestartsAloneAndEveryPacketIsRenderedAndSentOnce() throws Exception {
+        // given team-b's packet folder cannot be created (a file is in the way)
+        JobRun job = fixture.job().with("--packets.render.threads=2");
+        Path blocker = job.runDir(KEY).resolve("packets").resolve("team-b");
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "in the way");
 
-            // when
-            int first = job.run("run", "nightly", "--as-of", "2026-11-26");
+        // when
+        int first = job.run("run", "nightly", "--as-of", "2026-11-26");
 
-            // then partition0 failed on team-b after region; partition1 (team-a) completed
-            assertThat(first).isEqualTo(1);
-            assertThat(statusOf(job, "renderPacketPartitionStep:partition0")).containsExactly("FAILED");
-            assertThat(statusOf(job, "renderPacketPartitionStep:partition1")).containsExactly("COMPLETED");
-            assertThat(job.appDb().queryForList("SELECT team_id FROM packet ORDER BY team_id", String.class))
-                    .containsExactly("region", "team-a");
-            Timestamp regionRendered = job.appDb().queryForObject(
-                    "SELECT rendered_at FROM packet WHERE team_id = 'region'", Timestamp.class);
+        // then partition0 failed on team-b after region; partition1 (team-a) completed
+        assertThat(first).isEqualTo(1);
+        assertThat(statusOf(job, "renderPacketPartitionStep:partition0")).containsExactly("FAILED");
+        assertThat(statusOf(job, "renderPacketPartitionStep:partition1")).containsExactly("COMPLETED");
+        assertThat(job.appDb().queryForList("SELECT team_id FROM packet ORDER BY team_id", String.class))
+                .containsExactly("region", "team-a");
+        Timestamp regionRendered = job.appDb().queryForObject(
+                "SELECT rendered_at FROM packet WHERE team_id = 'region'", Timestamp.class);
 
-            // when the obstacle is gone and the same command runs again
-            Files.delete(blocker);
-            int second = job.run("run", "nightly", "--as-of", "2026-11-26");
+        // when the obstacle is gone and the same command runs again
+        Files.delete(blocker);
+        int second = job.run("run", "nightly", "--as-of", "2026-11-26");
 
-            // then only partition0 ran again, and only for team-b
-            assertThat(second).isZero();
-            assertThat(statusOf(job, "renderPacketPartitionStep:partition0")).containsExactly("FAILED", "COMPLETED");
-            assertThat(statusOf(job, "renderPacketPartitionStep:partition1")).containsExactly("COMPLETED");
-            assertThat(job.appDb().queryForList("SELECT team_id FROM packet ORDER BY team_id", String.class))
-                    .containsExactly("region", "team-a", "team-b");
-            assertThat(job.appDb().queryForObject("SELECT rendered_at FROM packet WHERE team_id = 'region'",
-                    Timestamp.class)).isEqualTo(regionRendered);
-            try (Stream<Path> emails = Files.list(out.resolve(KEY).resolve("outbox"))) {
-                assertThat(emails.filter(f -> f.getFileName().toString().matches("(region|team-a|team-b)-.*\\.eml")))
-                        .hasSize(3);
-            }
+        // then only partition0 ran again, and only for team-b
+        assertThat(second).isZero();
+        assertThat(statusOf(job, "renderPacketPartitionStep:partition0")).containsExactly("FAILED", "COMPLETED");
+        assertThat(statusOf(job, "renderPacketPartitionStep:partition1")).containsExactly("COMPLETED");
+        assertThat(job.appDb().queryForList("SELECT team_id FROM packet ORDER BY team_id", String.class))
+                .containsExactly("region", "team-a", "team-b");
+        assertThat(job.appDb().queryForObject("SELECT rendered_at FROM packet WHERE team_id = 'region'",
+                Timestamp.class)).isEqualTo(regionRendered);
+        try (Stream<Path> emails = Files.list(job.runDir(KEY).resolve("outbox"))) {
+            assertThat(emails.filter(f -> f.getFileName().toString().matches("(region|team-a|team-b)-.*\\.eml")))
+                    .hasSize(3);
         }
     }
 

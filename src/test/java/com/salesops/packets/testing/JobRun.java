@@ -30,6 +30,7 @@ public final class JobRun {
     private String sourceUrlSuffix = "";
     private String appUrlSuffix = "";
     private Clock clock = DEFAULT_TODAY;
+    private boolean rejectRuleOff = true;
 
     public JobRun(MariaDb source, MariaDb app, Path out) {
         this.source = source;
@@ -45,9 +46,16 @@ public final class JobRun {
 
     /**
      * The fixtures reject bookings on purpose (small-org: 2 of the 6 it reads), more than the delivery
-     * gate's default 10 %: tests about something else turn that rule off (guard/DeliveryGateJobTest tests it).
+     * gate's default 10 %: tests about something else turn that rule off, as {@link #run} does unless
+     * {@link #withRejectRule} (guard/DeliveryGateJobTest tests the rule).
      */
     public static final String REJECT_RULE_OFF = "--packets.guard.max-reject-pct=0";
+
+    /** Leaves the delivery gate's reject rule as configured (not {@link #REJECT_RULE_OFF}) for every later command. */
+    public JobRun withRejectRule() {
+        this.rejectRuleOff = false;
+        return this;
+    }
 
     /** Appends JDBC URL options to the app database URL, e.g. {@code &sessionVariables=...}. */
     public JobRun appUrlOptions(String suffix) {
@@ -76,7 +84,9 @@ public final class JobRun {
         a.add("--packets.source.username=" + source.user());
         a.add("--packets.source.password=" + source.password());
         a.add("--packets.output.dir=" + out);
-        a.add(REJECT_RULE_OFF);
+        if (rejectRuleOff) {
+            a.add(REJECT_RULE_OFF);
+        }
         a.addAll(extra);
         return AttainmentPacketsApplication.run(clock, a.toArray(String[]::new));
     }
