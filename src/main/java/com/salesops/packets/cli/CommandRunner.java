@@ -12,6 +12,7 @@ import com.salesops.packets.calendar.RunKeys;
 import com.salesops.packets.run.RunLauncher;
 import com.salesops.packets.source.SourceReader;
 import com.salesops.packets.status.RunStatus;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -43,11 +44,13 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final PacketResender resender;
     private final SourceReader source;
     private final Purge purge;
+    /** "Today" for the date guards and the default as-of and month (a test's fixed day; else the system clock). */
+    private final Clock clock;
     private int exitCode = ExitCodes.COMPLETED;
 
     CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, RunStatus status, ConfigValidation validation,
                   PacketsProperties properties, DemoRun demo, PacketResender resender, SourceReader source,
-                  Purge purge) {
+                  Purge purge, Clock clock) {
         this.command = command;
         this.launcher = launcher;
         this.status = status;
@@ -57,6 +60,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         this.resender = resender;
         this.source = source;
         this.purge = purge;
+        this.clock = clock;
     }
 
     @Override
@@ -182,7 +186,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private LocalDate today() {
-        return LocalDate.now(ZoneId.of(properties.timezone()));
+        return LocalDate.ofInstant(clock.instant(), ZoneId.of(properties.timezone()));
     }
 
     private LocalDate yesterday() {
@@ -190,7 +194,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private YearMonth lastClosedMonth() {
-        return YearMonth.now(ZoneId.of(properties.timezone())).minusMonths(1);
+        return YearMonth.from(today()).minusMonths(1);
     }
 
     @Override
