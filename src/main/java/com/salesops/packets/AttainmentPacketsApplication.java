@@ -5,6 +5,7 @@ import com.salesops.packets.cli.CommandLine;
 import com.salesops.packets.config.InvalidConfigurationException;
 import com.salesops.packets.run.ExitCodes;
 import com.salesops.packets.run.GracefulStop;
+import com.salesops.packets.support.ConnectionLossFilter;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.boot.SpringApplication;
@@ -53,6 +54,8 @@ public class AttainmentPacketsApplication {
         SpringApplication app = new SpringApplication(AttainmentPacketsApplication.class);
         // the context closes when the command ends; on SIGTERM GracefulStop's hook stops the job first
         app.setRegisterShutdownHook(false);
+        // a lost app database: its one line, not a page of pool and JDBC warnings (support/ConnectionLossFilter)
+        app.addListeners(new ConnectionLossFilter.Installer());
         app.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("command", parsed.command());
             context.getBeanFactory().registerSingleton("gracefulStop", stop);

@@ -1,6 +1,7 @@
 package com.salesops.packets.run;
 
 import com.salesops.packets.config.AppDatabaseProperties;
+import com.salesops.packets.support.ConnectionLoss;
 import com.salesops.packets.support.JdbcStreaming;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -75,11 +76,14 @@ public class AppDatabaseWatch implements AutoCloseable {
             return () -> { };
         }
         Check check = new Check(runKey);
+        // while watched, the log keeps back the warnings a lost database causes (support/ConnectionLossFilter)
+        ConnectionLoss.appDatabase().watch(ConnectionLoss.jdbcProbe(url.orElseThrow(), username, password));
         ScheduledFuture<?> task = checks.scheduleWithFixedDelay(check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
         return () -> {
             task.cancel(false);
             check.closeConnection();
+            ConnectionLoss.appDatabase().unwatch();
         };
     }
 
@@ -109,6 +113,7 @@ public class AppDatabaseWatch implements AutoCloseable {
                 lastAnswerNanos = System.nanoTime();
             } catch (SQLException | RuntimeException e) {
                 closeConnection();
+                ConnectionLoss.appDatabase().seen();
                 lastError = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
                 Duration silent = Duration.ofNanos(System.nanoTime() - lastAnswerNanos);
                 log.debug("{}: app database check failed after {} s: {}", runKey, silent.toSeconds(), lastError);
@@ -134,8 +139,8 @@ public class AppDatabaseWatch implements AutoCloseable {
         private void lost(Duration silent) {
             String execution = stop.runningExecutionId().map(String::valueOf).orElse("<id from: status>");
             outcome.error("{}: the app database ({}) has not answered for {} s ({}); stopping the run now (exit 1). "
-                    + "Execution {} stays STARTED. When the database is back: bin/packets status, then bin/packets "
-                    + "recover {}, then the same command again.", runKey, url.orElseThrow().replaceAll("\\?.*", ""),
+                    + "Execution {} stays STARTED. Start the database again, then: bin/packets status, bin/packets "
+                    + "recover {}, and the same command again.", runKey, ConnectionLoss.printable(url.orElseThrow()),
                     silent.toSeconds(), lastError, execution, execution);
             System.out.flush();
             System.err.flush();
