@@ -192,7 +192,8 @@ public final class AttainmentCalculator {
         Tally t = tally(teams, team.id())[w.ordinal()];
         BigDecimal quota = quotas.team(team.id(), full);
         BigDecimal sumOfReps = quotas.sumOfRepQuotas(team.id(), full);
-        // DESIGN §4.3 as sales ops use the word: positive when the reps together carry more than the team's number.
+        // docs/numbers.md §3, as sales ops use the word: positive when the reps together carry more than the
+        // team's number.
         Optional<BigDecimal> overAssignment = quota.signum() == 0 ? Optional.empty()
                 : Optional.of(sumOfReps.divide(quota, MC).subtract(BigDecimal.ONE).multiply(HUNDRED));
         return NodeResult.team(w, full, team.id(), team.name(), Optional.ofNullable(team.parentId()),
