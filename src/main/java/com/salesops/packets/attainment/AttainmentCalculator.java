@@ -26,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -193,33 +192,34 @@ public final class AttainmentCalculator {
         Tally t = tally(teams, team.id())[w.ordinal()];
         BigDecimal quota = quotas.team(team.id(), full);
         BigDecimal sumOfReps = quotas.sumOfRepQuotas(team.id(), full);
-        Optional<BigDecimal> attainment = attainment(t.credited, Optional.of(quota));
         // docs/numbers.md §3, as sales ops use the word: positive when the reps together carry more than the
         // team's number.
         Optional<BigDecimal> overAssignment = quota.signum() == 0 ? Optional.empty()
                 : Optional.of(sumOfReps.divide(quota, MC).subtract(BigDecimal.ONE).multiply(HUNDRED));
-        return new NodeResult(w, full, Level.TEAM, team.id(), team.name(), Optional.ofNullable(team.parentId()),
-                Optional.of(quota), t.credited, attainment, expected,
-                pace(attainment, expected), paceStatus(attainment, expected), projected(attainment, expected),
-                Optional.of(gap(quota, t.credited)), t.deals, OptionalInt.empty(), OptionalInt.empty(),
-                Optional.empty(), Optional.of(sumOfReps), overAssignment, OptionalInt.empty(), Optional.empty(), false);
+        return NodeResult.team(w, full, team.id(), team.name(), Optional.ofNullable(team.parentId()),
+                figures(Optional.of(quota), t, expected), new TeamSpread(Optional.of(sumOfReps), overAssignment));
     }
 
     private NodeResult repRow(Window w, Period full, BigDecimal expected, String id, RepPlacement placement) {
         Tally t = tally(reps, id)[w.ordinal()];
-        Optional<BigDecimal> quota = quotas.rep(id, full);
-        Optional<BigDecimal> attainment = attainment(t.credited, quota);
+        Figures figures = figures(quotas.rep(id, full), t, expected);
+        Optional<BigDecimal> quota = figures.quota();
+        Optional<BigDecimal> attainment = figures.attainmentPct();
         CompPlan compPlan = settings.planOf(id);
         int months = Quotas.months(full).size();
         String name = org.employee(id).map(Employee::fullName).orElse(id);
-        return new NodeResult(w, full, Level.REP, id, name, placement.teamId(),
-                quota, t.credited, attainment, expected,
-                pace(attainment, expected), paceStatus(attainment, expected), projected(attainment, expected),
-                quota.map(q -> gap(q, t.credited)), t.deals, OptionalInt.empty(), OptionalInt.empty(),
-                Optional.of(Comp.estimate(compPlan, months, attainment)), Optional.empty(), Optional.empty(),
-                Comp.currentTier(compPlan, attainment),
+        return NodeResult.rep(w, full, id, name, placement.teamId(), figures, RepStanding.beforeRanking(
+                Optional.of(Comp.estimate(compPlan, months, attainment)), Comp.currentTier(compPlan, attainment),
                 quota.flatMap(q -> Comp.creditToNextTier(compPlan, attainment, q, t.credited)),
-                placement.eligible());
+                placement.eligible()));
+    }
+
+    /** A node's figures in one window (docs/numbers.md §4), all following from its quota and credit. */
+    private Figures figures(Optional<BigDecimal> quota, Tally t, BigDecimal expected) {
+        Optional<BigDecimal> attainment = attainment(t.credited, quota);
+        return new Figures(quota, t.credited, attainment, expected, pace(attainment, expected),
+                paceStatus(attainment, expected), projected(attainment, expected),
+                quota.map(q -> gap(q, t.credited)), t.deals);
     }
 
     /** Employees with a membership overlapping the YEAR window or a line dated in it. */

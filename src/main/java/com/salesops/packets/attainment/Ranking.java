@@ -43,7 +43,7 @@ final class Ranking {
                 continue;
             }
             BigDecimal mine = printed(r);
-            out.add(withRanks(r, OptionalInt.of(teamRank.get(r.teamId()).get(mine)),
+            out.add(r.withRanks(OptionalInt.of(teamRank.get(r.teamId()).get(mine)),
                     OptionalInt.of(companyRank.get(mine))));
         }
         return out;
@@ -66,12 +66,5 @@ final class Ranking {
 
     static BigDecimal printed(NodeResult r) {
         return r.attainmentPct().orElseThrow().setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static NodeResult withRanks(NodeResult r, OptionalInt team, OptionalInt company) {
-        return new NodeResult(r.window(), r.period(), r.level(), r.nodeId(), r.nodeName(), r.teamId(), r.quota(),
-                r.credited(), r.attainmentPct(), r.expectedPct(), r.paceIndex(), r.paceStatus(), r.projectedPct(),
-                r.gapToQuota(), r.dealCount(), team, company, r.compEstimate(), r.sumOfRepQuotas(),
-                r.overAssignmentPct(), r.currentTier(), r.creditToNextTier(), r.ranked());
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesops.packets.attainment.Level;
 import com.salesops.packets.attainment.NodeResult;
+import com.salesops.packets.attainment.NodeResultBuilder;
 import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.credit.CreditLine;
@@ -16,7 +17,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -204,10 +204,8 @@ class ChangesCalculatorTest {
     }
 
     private static NodeResult node(Window w, Period p, Level level, String id, Optional<BigDecimal> attainment) {
-        return new NodeResult(w, p, level, id, id, Optional.empty(), Optional.empty(), BigDecimal.ZERO.setScale(2),
-                attainment, BigDecimal.TEN, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                OptionalInt.empty(), Optional.empty(), false);
+        return NodeResultBuilder.node(level, w, p, id).credited(BigDecimal.ZERO.setScale(2)).attainmentPct(attainment)
+                .expectedPct(BigDecimal.TEN).build();
     }
 
     private static Period period(String from, String to) {

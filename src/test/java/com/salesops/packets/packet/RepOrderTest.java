@@ -2,8 +2,8 @@ package com.salesops.packets.packet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.salesops.packets.attainment.Level;
 import com.salesops.packets.attainment.NodeResult;
+import com.salesops.packets.attainment.NodeResultBuilder;
 import com.salesops.packets.calendar.Period;
 import com.salesops.packets.calendar.Window;
 import java.math.BigDecimal;
@@ -63,10 +63,10 @@ class RepOrderTest {
 
     private static NodeResult rep(String id, String name, String attainment) {
         Period q = new Period(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 12, 31));
-        return new NodeResult(Window.QUARTER, q, Level.REP, id, name, Optional.of("t"),
-                Optional.of(new BigDecimal("1000.00")), BigDecimal.ZERO, Optional.of(new BigDecimal(attainment)),
-                new BigDecimal("50"), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), 0,
-                OptionalInt.of(1), OptionalInt.of(1), Optional.empty(), Optional.empty(), Optional.empty(),
-                OptionalInt.empty(), Optional.empty(), true);
+        return NodeResultBuilder.rep(Window.QUARTER, q, id).nodeName(name).teamId(Optional.of("t"))
+                .quota(Optional.of(new BigDecimal("1000.00"))).credited(BigDecimal.ZERO)
+                .attainmentPct(Optional.of(new BigDecimal(attainment))).expectedPct(new BigDecimal("50"))
+                .ranks(OptionalInt.of(1), OptionalInt.of(1)).ranked(true)
+                .build();
     }
 }

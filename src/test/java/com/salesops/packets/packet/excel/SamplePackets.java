@@ -7,6 +7,7 @@ import com.salesops.packets.attainment.FlagType;
 import com.salesops.packets.attainment.Level;
 import com.salesops.packets.attainment.MonthFigure;
 import com.salesops.packets.attainment.NodeResult;
+import com.salesops.packets.attainment.NodeResultBuilder;
 import com.salesops.packets.attainment.PaceStatus;
 import com.salesops.packets.attainment.Tier;
 import com.salesops.packets.calendar.FiscalCalendar;
@@ -280,11 +281,15 @@ final class SamplePackets {
             toNext = Optional.of(next.multiply(quota.orElseThrow()).divide(HUNDRED, EXACT).subtract(credited)
                     .setScale(2, RoundingMode.HALF_UP));
         }
-        return new NodeResult(w, PLAN.fullPeriod(w), Level.REP, rep.id(), rep.name(), Optional.of(rep.teamId()),
-                quota, credited, attainment, expected, pace, pace.map(SamplePackets::status),
-                pace.map(p -> p.multiply(HUNDRED)), quota.map(q -> q.subtract(total).max(BigDecimal.ZERO.setScale(2))),
-                deals.size(), OptionalInt.empty(), OptionalInt.empty(), Optional.of(comp),
-                Optional.empty(), Optional.empty(), tier, toNext, true);
+        return NodeResultBuilder.rep(w, PLAN.fullPeriod(w), rep.id()).nodeName(rep.name())
+                .teamId(Optional.of(rep.teamId()))
+                .quota(quota).credited(credited).attainmentPct(attainment).expectedPct(expected)
+                .paceIndex(pace).paceStatus(pace.map(SamplePackets::status))
+                .projectedPct(pace.map(p -> p.multiply(HUNDRED)))
+                .gapToQuota(quota.map(q -> q.subtract(total).max(BigDecimal.ZERO.setScale(2))))
+                .dealCount(deals.size())
+                .compEstimate(Optional.of(comp)).currentTier(tier).creditToNextTier(toNext).ranked(true)
+                .build();
     }
 
     private static NodeResult teamRow(Team team, Window w, List<DealLine> lines) {
@@ -313,12 +318,15 @@ final class SamplePackets {
         Optional<BigDecimal> attainment = attainment(credited, Optional.of(quota));
         BigDecimal expected = expectedPct(w);
         Optional<BigDecimal> pace = attainment.map(a -> a.divide(expected, EXACT));
-        return new NodeResult(w, PLAN.fullPeriod(w), Level.TEAM, team.id(), team.name(),
-                Optional.ofNullable(team.parentId()), Optional.of(quota), credited, attainment, expected, pace,
-                pace.map(SamplePackets::status), pace.map(p -> p.multiply(HUNDRED)),
-                Optional.of(quota.subtract(credited).max(BigDecimal.ZERO.setScale(2))), deals.size(),
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.of(sumOfReps), overAssignment,
-                OptionalInt.empty(), Optional.empty(), false);
+        return NodeResultBuilder.team(w, PLAN.fullPeriod(w), team.id()).nodeName(team.name())
+                .teamId(Optional.ofNullable(team.parentId()))
+                .quota(Optional.of(quota)).credited(credited).attainmentPct(attainment).expectedPct(expected)
+                .paceIndex(pace).paceStatus(pace.map(SamplePackets::status))
+                .projectedPct(pace.map(p -> p.multiply(HUNDRED)))
+                .gapToQuota(Optional.of(quota.subtract(credited).max(BigDecimal.ZERO.setScale(2))))
+                .dealCount(deals.size())
+                .sumOfRepQuotas(Optional.of(sumOfReps)).overAssignmentPct(overAssignment)
+                .build();
     }
 
     private static Optional<BigDecimal> attainment(BigDecimal credited, Optional<BigDecimal> quota) {
@@ -371,10 +379,7 @@ final class SamplePackets {
             int team = 1 + (int) rows.stream().filter(o -> o.attainmentPct().isPresent()
                     && o.teamId().equals(r.teamId())
                     && o.attainmentPct().get().setScale(2, RoundingMode.HALF_UP).compareTo(mine) > 0).count();
-            out.add(new NodeResult(r.window(), r.period(), r.level(), r.nodeId(), r.nodeName(), r.teamId(), r.quota(),
-                    r.credited(), r.attainmentPct(), r.expectedPct(), r.paceIndex(), r.paceStatus(), r.projectedPct(),
-                    r.gapToQuota(), r.dealCount(), OptionalInt.of(team), OptionalInt.of(company), r.compEstimate(),
-                    r.sumOfRepQuotas(), r.overAssignmentPct(), r.currentTier(), r.creditToNextTier(), r.ranked()));
+            out.add(r.withRanks(OptionalInt.of(team), OptionalInt.of(company)));
         }
         return out;
     }

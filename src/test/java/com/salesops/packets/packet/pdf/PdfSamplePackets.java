@@ -3,8 +3,8 @@ package com.salesops.packets.packet.pdf;
 import com.salesops.packets.attainment.Distribution;
 import com.salesops.packets.attainment.Flag;
 import com.salesops.packets.attainment.FlagType;
-import com.salesops.packets.attainment.Level;
 import com.salesops.packets.attainment.NodeResult;
+import com.salesops.packets.attainment.NodeResultBuilder;
 import com.salesops.packets.attainment.PaceStatus;
 import com.salesops.packets.calendar.FiscalCalendar;
 import com.salesops.packets.calendar.Period;
@@ -153,10 +153,9 @@ final class PdfSamplePackets {
                                    BigDecimal credited, BigDecimal sumOfRepQuotas) {
         Derived d = derive(w, Optional.of(quota), credited);
         BigDecimal over = quota.divide(sumOfRepQuotas, EXACT).subtract(BigDecimal.ONE).multiply(BigDecimal.valueOf(100));
-        return new NodeResult(w, PLAN.fullPeriod(w), Level.TEAM, team.id(), team.name(), parent,
-                Optional.of(quota), credited, d.attainment, d.expected, d.pace, d.status, d.projected, d.gap, 42,
-                OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.of(sumOfRepQuotas),
-                Optional.of(over), OptionalInt.empty(), Optional.empty(), false);
+        NodeResultBuilder row = NodeResultBuilder.team(w, PLAN.fullPeriod(w), team.id()).nodeName(team.name())
+                .teamId(parent).quota(Optional.of(quota)).credited(credited).dealCount(42);
+        return d.fill(row).sumOfRepQuotas(Optional.of(sumOfRepQuotas)).overAssignmentPct(Optional.of(over)).build();
     }
 
     private static NodeResult rep(Window w, String id, String name, String teamId, Optional<BigDecimal> quota,
@@ -164,10 +163,10 @@ final class PdfSamplePackets {
         Derived d = derive(w, quota, credited);
         Optional<BigDecimal> comp = d.attainment.map(a -> a.min(BigDecimal.valueOf(100)).multiply(new BigDecimal("50")));
         Optional<BigDecimal> next = quota.map(q -> q.subtract(credited).max(BigDecimal.ZERO));
-        return new NodeResult(w, PLAN.fullPeriod(w), Level.REP, id, name, Optional.of(teamId), quota, credited,
-                d.attainment, d.expected, d.pace, d.status, d.projected, d.gap, 3, OptionalInt.empty(),
-                OptionalInt.empty(), Optional.of(comp.orElse(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP)),
-                Optional.empty(), Optional.empty(), OptionalInt.of(1), next, true);
+        NodeResultBuilder row = NodeResultBuilder.rep(w, PLAN.fullPeriod(w), id).nodeName(name)
+                .teamId(Optional.of(teamId)).quota(quota).credited(credited).dealCount(3);
+        return d.fill(row).compEstimate(Optional.of(comp.orElse(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP)))
+                .currentTier(OptionalInt.of(1)).creditToNextTier(next).ranked(true).build();
     }
 
     /** Standard competition ranks in team by 2-decimal attainment (docs/numbers.md §5). */
@@ -185,16 +184,19 @@ final class PdfSamplePackets {
             BigDecimal mine = r.attainmentPct().get().setScale(2, RoundingMode.HALF_UP);
             int rank = 1 + (int) withAttainment.stream()
                     .filter(o -> o.attainmentPct().get().setScale(2, RoundingMode.HALF_UP).compareTo(mine) > 0).count();
-            out.add(new NodeResult(r.window(), r.period(), r.level(), r.nodeId(), r.nodeName(), r.teamId(), r.quota(),
-                    r.credited(), r.attainmentPct(), r.expectedPct(), r.paceIndex(), r.paceStatus(), r.projectedPct(),
-                    r.gapToQuota(), r.dealCount(), OptionalInt.of(rank), OptionalInt.of(rank), r.compEstimate(),
-                    r.sumOfRepQuotas(), r.overAssignmentPct(), r.currentTier(), r.creditToNextTier(), r.ranked()));
+            out.add(r.withRanks(OptionalInt.of(rank), OptionalInt.of(rank)));
         }
         return out;
     }
 
     private record Derived(Optional<BigDecimal> attainment, BigDecimal expected, Optional<BigDecimal> pace,
                            Optional<PaceStatus> status, Optional<BigDecimal> projected, Optional<BigDecimal> gap) {
+
+        /** The row with these derived figures. */
+        NodeResultBuilder fill(NodeResultBuilder row) {
+            return row.attainmentPct(attainment).expectedPct(expected).paceIndex(pace).paceStatus(status)
+                    .projectedPct(projected).gapToQuota(gap);
+        }
     }
 
     private static Derived derive(Window w, Optional<BigDecimal> quota, BigDecimal credited) {
