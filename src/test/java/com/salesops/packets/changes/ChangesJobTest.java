@@ -178,8 +178,8 @@ class ChangesJobTest {
         assertThat(fixture.job().run("run", "monthly", "--month", "2026-10")).isZero();
         assertThat(fixture.job().run("run", "nightly", "--as-of", "2026-11-25")).isZero();
 
-        // when
-        int exit = fixture.job().run("run", "monthly", "--month", "2026-11");
+        // when: November has ended
+        int exit = fixture.job().today(java.time.LocalDate.of(2026, 12, 1)).run("run", "monthly", "--month", "2026-11");
 
         // then: monthly-2026-10 had no earlier monthly (the nightly of Oct 15 does not count)
         assertThat(exit).isZero();
