@@ -29,6 +29,7 @@ class DependencyRulesTest {
             + "|guard\\.(DeliveryGate|GuardConfiguration)"        // delivery_gate, gate_release (and their DataSource)
             + "|history\\.RunHistory"                             // run_history
             + "|run\\.RunLock"                                    // run_lock
+            + "|remote\\.PartitionClaims"                         // partition_claim
             + "|run\\.FeatureConfiguration"                       // hands the app DataSource to the owners
             + "|run\\.AppDatabaseWatch"                           // asks the app database whether it answers
             + "|config\\.ConfigValidation"                        // validate-config: connects and tries each query
@@ -46,6 +47,7 @@ class DependencyRulesTest {
                 .layer("demo").definedBy(ROOT + ".demo..")
                 .layer("status").definedBy(ROOT + ".status..")
                 .layer("run").definedBy(ROOT + ".run..")
+                .layer("remote").definedBy(ROOT + ".remote..")
                 .layer("retention").definedBy(ROOT + ".retention..")
                 .layer("config").definedBy(ROOT + ".config..")
                 .layer("outputs").definedBy(ROOT + ".outputs..")
@@ -64,8 +66,10 @@ class DependencyRulesTest {
                 .whereLayer("demo").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("status").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("run").mayOnlyBeAccessedByLayers("application", "cli", "demo", "status")
+                .whereLayer("remote").mayOnlyBeAccessedByLayers("cli", "status", "run")
                 .whereLayer("retention").mayOnlyBeAccessedByLayers("cli", "run")
-                .whereLayer("config").mayOnlyBeAccessedByLayers("application", "cli", "demo", "run", "retention")
+                .whereLayer("config").mayOnlyBeAccessedByLayers("application", "cli", "demo", "run", "retention",
+                        "remote")
                 .whereLayer("outputs").mayOnlyBeAccessedByLayers("run")
                 .whereLayer("guard").mayOnlyBeAccessedByLayers("cli", "status", "run", "outputs")
                 .whereLayer("delivery").mayOnlyBeAccessedByLayers("cli", "status", "run", "config", "outputs")

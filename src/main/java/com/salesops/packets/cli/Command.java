@@ -43,6 +43,10 @@ public sealed interface Command {
     record Purge(boolean dryRun) implements Command {
     }
 
+    /** A long-running process that renders partitions of remote runs until SIGTERM. */
+    record Worker() implements Command {
+    }
+
     record Demo(long seed) implements Command {
     }
 

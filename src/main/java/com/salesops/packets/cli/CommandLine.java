@@ -74,7 +74,8 @@ public final class CommandLine {
                     """
                     Checks the configuration without running or sending anything: app database, source
                       database, each extraction query's tables and columns, the SMTP server (connect only)
-                      when spring.mail.host is set, the output folder and the report templates.
+                      when spring.mail.host is set, RabbitMQ (connect, declare packets.workers.queue) when
+                      packets.render.mode is remote, the output folder and the report templates.
                       Exit 0 when all is well, 2 with a line naming the key for each problem.""",
                     Set.of(), Set.of(), VerbParsers::validateConfig),
             new Verb("resend", "resend --run RUN-KEY --team TEAM-ID             email one rendered packet again, on purpose",
@@ -97,6 +98,15 @@ public final class CommandLine {
                       run, as purged. Refused (exit 3), removing nothing, while a run it would remove runs.
                       --dry-run    only print what it would remove""",
                     Set.of(), Set.of("--dry-run"), VerbParsers::purge),
+            new Verb("worker", "worker                                         render partitions of remote runs until SIGTERM",
+                    """
+                    Renders the packet partitions that runs in remote mode (packets.render.mode=remote) send
+                      to the queue packets.workers.queue, for any run, until SIGTERM (each partition in hand
+                      stops after its current packet; the run then ends STOPPED, restartable). Needs the same
+                      app database, source database, packets.output.dir and spring.rabbitmq.* as the runs.
+                      Renders packets.render.threads partitions at a time; logs each partition it takes and
+                      finishes. Exit 0 after SIGTERM, 2 when the mode is not remote.""",
+                    Set.of(), Set.of(), VerbParsers::worker),
             new Verb("demo", "demo [--seed N]                                generate demo data (embedded H2) and run a nightly",
                     """
                     Generates demo data into the embedded H2 source database and runs a nightly for

@@ -9,6 +9,9 @@ import com.salesops.packets.retention.PurgeReport;
 import com.salesops.packets.run.ExitCodes;
 import com.salesops.packets.delivery.PacketResender;
 import com.salesops.packets.calendar.RunKeys;
+import com.salesops.packets.remote.RenderWorker;
+import com.salesops.packets.run.GracefulStop;
+import com.salesops.packets.source.RunContexts;
 import com.salesops.packets.run.RunLauncher;
 import com.salesops.packets.source.SourceReader;
 import com.salesops.packets.status.RunStatus;
@@ -46,11 +49,15 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final Purge purge;
     /** "Today" for the date guards and the default as-of and month (a test's fixed day; else the system clock). */
     private final Clock clock;
+    private final ObjectProvider<RenderWorker> worker;
+    private final GracefulStop stop;
+    private final RunContexts contexts;
     private int exitCode = ExitCodes.COMPLETED;
 
     CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, RunStatus status, ConfigValidation validation,
                   PacketsProperties properties, DemoRun demo, PacketResender resender, SourceReader source,
-                  Purge purge, Clock clock) {
+                  Purge purge, Clock clock, ObjectProvider<RenderWorker> worker, GracefulStop stop,
+                  RunContexts contexts) {
         this.command = command;
         this.launcher = launcher;
         this.status = status;
@@ -61,6 +68,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         this.source = source;
         this.purge = purge;
         this.clock = clock;
+        this.worker = worker;
+        this.stop = stop;
+        this.contexts = contexts;
     }
 
     @Override
@@ -118,6 +128,9 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         if (command instanceof Command.ValidateConfig) {
             return validateConfig();
         }
+        if (command instanceof Command.Worker) {
+            return work();
+        }
         if (command instanceof Command.Demo d) {
             return demo.run(d.seed(), yesterday());
         }
@@ -160,6 +173,19 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
             return ExitCodes.REFUSED;
         }
         outcome.info(report.summary());
+        return ExitCodes.COMPLETED;
+    }
+
+    private int work() throws InterruptedException {
+        RenderWorker w = worker.getIfAvailable();
+        if (w == null) {
+            outcome.error("worker: packets.render.mode is local; workers serve runs in remote mode "
+                    + "(--packets.render.mode=remote, with spring.rabbitmq.*)");
+            return ExitCodes.USAGE_OR_CONFIG;
+        }
+        // a finished run's org and plan are not kept: the next run (or a rerun after a data fix) reads them afresh
+        w.run(stop::requested, contexts::forgetAll);
+        outcome.info("worker {} stopped", w.name());
         return ExitCodes.COMPLETED;
     }
 

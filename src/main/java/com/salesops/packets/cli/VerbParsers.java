@@ -133,6 +133,11 @@ final class VerbParsers {
         return new Command.Purge(a.flag("--dry-run"));
     }
 
+    static Command worker(Args a) throws UsageException {
+        a.noMoreWords(0);
+        return new Command.Worker();
+    }
+
     static Command demo(Args a) throws UsageException {
         a.noMoreWords(0);
         try {

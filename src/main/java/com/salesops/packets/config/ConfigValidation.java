@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Component;
  * {@code validate-config}: everything a run needs, checked without running or sending anything —
  * the app database, the source database, each extraction query (its tables and the columns the
  * job reads), the SMTP server (connect and greeting only) when {@code spring.mail.host} is set, the
- * output folder, and the Jasper templates. Each problem names the key to fix.
+ * output folder, the Jasper templates, and in remote mode the broker (connect, declare the queue).
+ * Each problem names the key to fix.
  */
 @Component
 public class ConfigValidation {
@@ -58,12 +60,15 @@ public class ConfigValidation {
     private final SourceDatabase source;
     private final PacketsProperties properties;
     private final Environment environment;
+    private final ObjectProvider<BrokerCheck> broker;
 
-    public ConfigValidation(DataSource app, SourceDatabase source, PacketsProperties properties, Environment environment) {
+    public ConfigValidation(DataSource app, SourceDatabase source, PacketsProperties properties, Environment environment,
+                            ObjectProvider<BrokerCheck> broker) {
         this.app = app;
         this.source = source;
         this.properties = properties;
         this.environment = environment;
+        this.broker = broker;
     }
 
     /** Runs every check, printing one line each; returns the problems (empty = all good). */
@@ -84,6 +89,12 @@ public class ConfigValidation {
                     () -> smtp(host, environment.getProperty("spring.mail.port", Integer.class, 25)));
         } else {
             out.println("  -   SMTP: spring.mail.host is not set; emails go to the outbox folder");
+        }
+        BrokerCheck brokerCheck = broker.getIfAvailable();
+        if (brokerCheck != null) {
+            check(out, problems, "RabbitMQ for remote rendering (spring.rabbitmq.*, packets.workers.queue)", brokerCheck::check);
+        } else {
+            out.println("  -   RabbitMQ: packets.render.mode is local; packets render in this JVM, no broker needed");
         }
         check(out, problems, "output folder (packets.output.dir)", this::outputDir);
         check(out, problems, "report templates (reports/*.jrxml)", () -> {

@@ -9,8 +9,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,7 +41,8 @@ public record PacketsProperties(
         @Valid @NotNull Excel excel,
         @Valid @NotNull Pdf pdf,
         @Valid @NotNull Render render,
-        @Valid @NotNull Retention retention) {
+        @Valid @NotNull Retention retention,
+        @Valid @NotNull Workers workers) {
 
     public record Source(
             @NotBlank String url,
@@ -132,7 +135,34 @@ public record PacketsProperties(
         }
     }
 
-    public record Render(@Min(1) @Max(32) int threads) {
+    /**
+     * How packets render: {@code local} on {@code threads} threads of the run's JVM, or {@code remote}
+     * as one RabbitMQ message per partition to {@code worker} processes (docs/architecture.md). A run has
+     * {@code partitions} partitions (default: {@code threads}).
+     */
+    public record Render(@Min(1) @Max(32) int threads, @NotNull RenderMode mode, @Min(1) @Max(1000) Integer partitions) {
+
+        public Render {
+            partitions = partitions == null ? threads : partitions;
+        }
+    }
+
+    /** {@code local}: threads in the run's JVM, no broker; {@code remote}: worker processes over RabbitMQ. */
+    public enum RenderMode {
+        LOCAL, REMOTE
+    }
+
+    /**
+     * Remote rendering (docs/architecture.md): a partition whose worker sent no heartbeat for
+     * {@code staleAfter} is failed, as is a run whose waiting partitions no worker took within
+     * {@code startTimeout}; {@code queue} is the RabbitMQ queue of partition requests (its
+     * dead-letter queue is {@code <queue>.dead}).
+     */
+    public record Workers(
+            @NotNull @DurationMin(seconds = 2) Duration staleAfter,
+            @NotNull @DurationMin(seconds = 1) Duration startTimeout,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,200}", message = "must be 1-200 letters, digits, '.', '_' or '-'")
+            String queue) {
     }
 
     public record Excel(@Min(1) @Max(1_000_000) int maxDealRows) {

@@ -86,6 +86,11 @@ public final class CreditStore implements RunRows {
         return subtrees.lineCount(runKey, teams);
     }
 
+    /** Credit lines per team of the run (each team's own, not its subtree's), from the compute step's daily totals. */
+    public Map<String, Long> lineCountByTeam(String runKey) {
+        return subtrees.lineCountByTeam(runKey);
+    }
+
     /** The teams' PRIMARY credit per day of {@code period} (pace charts). */
     public SortedMap<LocalDate, BigDecimal> dailyPrimaryCredit(String runKey, Collection<String> teams, Period period) {
         return subtrees.dailyPrimaryCredit(runKey, teams, period);

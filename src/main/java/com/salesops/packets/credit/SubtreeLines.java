@@ -13,7 +13,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -24,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The reads a packet makes of a subtree of teams: its line count and daily PRIMARY credit (from
  * {@code team_day}) and its credit lines (from {@code credit_line}, streamed and mapped by hand:
- * a VP's packet reads every line of the company). Package-private: others go through {@link CreditStore}.
+ * a VP's packet reads every line of the company); also each team's own line count, which balances
+ * the render partitions. Package-private: others go through {@link CreditStore}.
  */
 final class SubtreeLines {
 
@@ -43,6 +46,15 @@ final class SubtreeLines {
         Long n = jdbc.queryForObject("SELECT SUM(line_count) FROM team_day WHERE run_key = ? AND team_id IN ("
                 + marks(teams.size()) + ")", Long.class, args(runKey, teams).toArray());
         return n == null ? 0 : n;
+    }
+
+    Map<String, Long> lineCountByTeam(String runKey) {
+        Map<String, Long> byTeam = new HashMap<>();
+        jdbc.query("SELECT team_id, SUM(line_count) FROM team_day WHERE run_key = ? GROUP BY team_id",
+                rs -> {
+                    byTeam.put(rs.getString(1), rs.getLong(2));
+                }, runKey);
+        return byTeam;
     }
 
     SortedMap<LocalDate, BigDecimal> dailyPrimaryCredit(String runKey, Collection<String> teams, Period period) {

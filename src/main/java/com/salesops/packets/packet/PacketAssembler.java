@@ -88,6 +88,19 @@ public final class PacketAssembler {
                 .toList();
     }
 
+    /**
+     * Credit lines in each packet team's subtree (the compute step's per-team daily totals, summed
+     * up the tree): what a packet's Deals sheet and charts stream, so what its rendering costs.
+     */
+    public Map<String, Long> subtreeLines() {
+        Map<String, Long> own = credits.lineCountByTeam(plan.runKey());
+        Map<String, Long> lines = new HashMap<>();
+        for (Team team : packetTeams()) {
+            lines.put(team.id(), subtree(team.id()).stream().mapToLong(id -> own.getOrDefault(id, 0L)).sum());
+        }
+        return lines;
+    }
+
     public Set<String> subtree(String teamId) {
         return subtreeOf(org, teamId);
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -18,6 +19,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -235,7 +237,7 @@ public class RunLauncher {
         }
     }
 
-    private static Outcome outcome(String runKey, JobExecution execution) {
+    private Outcome outcome(String runKey, JobExecution execution) {
         BatchStatus status = execution.getStatus();
         if (status == BatchStatus.COMPLETED) {
             return new Outcome(ExitCodes.COMPLETED, runKey + " completed (execution " + execution.getId() + ")", execution);
@@ -245,6 +247,7 @@ public class RunLauncher {
                 .filter(s -> s.getStepName().contains(":"))
                 .flatMap(s -> s.getFailureExceptions().stream())
                 .map(Throwable::getMessage).findFirst()
+                .or(() -> remotePartitionFailures(execution))
                 .or(() -> execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst())
                 .orElse(execution.getExitStatus().getExitDescription());
         if (execution.getAllFailureExceptions().stream().anyMatch(DeliveryHeldException.class::isInstance)) {
@@ -260,6 +263,24 @@ public class RunLauncher {
         }
         return new Outcome(ExitCodes.FAILED, runKey + " " + status + " (execution " + execution.getId() + "): " + why
                 + "\nFix the cause and run the same command again to restart where it stopped.", execution);
+    }
+
+    /**
+     * Partitions rendered by workers (remote mode) fail in another JVM: what they (or the manager's
+     * watchdog) recorded is in the job repository, one line each.
+     */
+    private Optional<String> remotePartitionFailures(JobExecution execution) {
+        JobExecution saved = repository.getJobExecution(execution.getId());
+        if (saved == null) {
+            return Optional.empty();
+        }
+        String why = saved.getStepExecutions().stream()
+                .filter(s -> s.getStepName().contains(":") && s.getStatus() == BatchStatus.FAILED)
+                .sorted(Comparator.comparing(StepExecution::getStepName))
+                .map(s -> s.getExitStatus().getExitDescription().lines().findFirst().orElse(""))
+                .filter(line -> !line.isBlank())
+                .collect(Collectors.joining("; "));
+        return why.isEmpty() ? Optional.empty() : Optional.of(why);
     }
 
     static JobParameters parameters(String runKey, long rerun) {

@@ -26,6 +26,7 @@ import com.salesops.packets.packet.PacketRenderer;
 import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.packet.RenderPartitions;
 import com.salesops.packets.packet.UnrenderedTeams;
+import com.salesops.packets.remote.RemoteRendering;
 import com.salesops.packets.retention.Purge;
 import com.salesops.packets.source.Booking;
 import com.salesops.packets.source.BookingReader;
@@ -45,6 +46,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -191,31 +193,44 @@ public class SalesPerformanceJobConfiguration {
     }
 
     /**
-     * Renders in parallel: one partition per thread ({@code packets.render.threads}), each a step
-     * execution of its own, so a restart re-runs only the partitions that did not complete (and
-     * within them, only the packets not yet RENDERED).
+     * Renders in parallel: {@code packets.render.partitions} partitions, each a step execution of
+     * its own, so a restart re-runs only the partitions that did not complete (and within them,
+     * only the packets not yet RENDERED). Local mode: on {@code packets.render.threads} threads.
+     * Remote mode (docs/architecture.md): one message per partition for {@code worker} processes; this
+     * step is the manager, polling the job repository.
      */
     @Bean
     Step renderPacketsStep(JobRepository jobRepository, Step renderPacketPartitionStep, PacketsProperties p,
-                           RunProgress progress) {
+                           RunProgress progress, ObjectProvider<RemoteRendering> remote) {
+        if (p.render().mode() == PacketsProperties.RenderMode.REMOTE) {
+            return remote.getObject().managerStep(Steps.RENDER, Steps.RENDER_PARTITION, new RenderPartitions(),
+                    p.render().partitions(), new StepTimer(), progress);
+        }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("render-");
         threads.setConcurrencyLimit(p.render().threads());
         return new StepBuilder(Steps.RENDER, jobRepository)
                 .partitioner(Steps.RENDER_PARTITION, new RenderPartitions())
                 .step(renderPacketPartitionStep)
-                .gridSize(p.render().threads())
+                .gridSize(p.render().partitions())
                 .taskExecutor(threads)
                 .listener(new StepTimer())
                 .listener(progress)
                 .build();
     }
 
-    /** One packet per chunk: its row commits alone, and a stop ends the partition after the packet in hand. */
+    /**
+     * One packet per chunk: its row commits alone, and a stop ends the partition after the packet in
+     * hand. In remote mode this step runs on the workers (Spring Batch's worker step builder).
+     */
     @Bean
     Step renderPacketPartitionStep(JobRepository jobRepository, PlatformTransactionManager tx,
                                    UnrenderedTeams unrenderedTeams, ItemWriter<Team> packetWriter,
-                                   RunProgress progress, GracefulStop stop) {
-        return new StepBuilder(Steps.RENDER_PARTITION, jobRepository)
+                                   RunProgress progress, GracefulStop stop, PacketsProperties p,
+                                   ObjectProvider<RemoteRendering> remote) {
+        StepBuilder builder = p.render().mode() == PacketsProperties.RenderMode.REMOTE
+                ? remote.getObject().workerStep(Steps.RENDER_PARTITION)
+                : new StepBuilder(Steps.RENDER_PARTITION, jobRepository);
+        return builder
                 .<Team, Team>chunk(1)
                 .transactionManager(tx)
                 .reader(unrenderedTeams)

@@ -34,6 +34,11 @@ public final class RunContexts {
         });
     }
 
+    /** Lets go of every loaded run (a worker between partitions: the next one reads its run afresh). */
+    public void forgetAll() {
+        loaded.clear();
+    }
+
     /** The plan of a run key; an IllegalArgumentException names what is wrong with a bad key. */
     public RunPlan plan(String runKey) {
         return RunKeys.plan(runKey, calendar);

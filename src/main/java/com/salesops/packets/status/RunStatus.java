@@ -9,6 +9,7 @@ import com.salesops.packets.guard.GateResult;
 import com.salesops.packets.history.HistoryEntry;
 import com.salesops.packets.history.RunHistory;
 import com.salesops.packets.packet.PacketStore;
+import com.salesops.packets.remote.PartitionClaims;
 import com.salesops.packets.run.Params;
 import com.salesops.packets.run.RunInstances;
 import com.salesops.packets.run.RunLock;
@@ -51,9 +52,10 @@ public class RunStatus {
     private final RunLock lock;
     private final DeliveryGate gate;
     private final RunHistory history;
+    private final PartitionClaims claims;
 
     public RunStatus(JobRepository repository, PacketStore packets, CreditStore credits, DeliveryLedger ledger,
-                     RunLock lock, DeliveryGate gate, RunHistory history) {
+                     RunLock lock, DeliveryGate gate, RunHistory history, PartitionClaims claims) {
         this.repository = repository;
         this.gate = gate;
         this.history = history;
@@ -61,6 +63,7 @@ public class RunStatus {
         this.credits = credits;
         this.ledger = ledger;
         this.lock = lock;
+        this.claims = claims;
     }
 
     /** The report of the last {@code last} executions, or of every execution of {@code runKey}. */
@@ -85,8 +88,12 @@ public class RunStatus {
                     duration(e.getStartTime(), e.getEndTime()),
                     packets.rendered(key).size() + "/" + sent + "/" + failed + (pending > 0 ? " (" + pending + " pending)" : ""),
                     credits.rejectedCount(key)));
+            Map<Long, PartitionClaims.Claim> workers = claims.ofJobExecution(e.getId());
             e.getStepExecutions().stream().sorted(Comparator.comparing(StepExecution::getId))
-                    .forEach(s -> out.append("    ").append(step(s)).append('\n'));
+                    .forEach(s -> out.append("    ").append(step(s))
+                            // a partition rendered remotely names its worker, as <host>:<pid>
+                            .append(Optional.ofNullable(workers.get(s.getId())).map(c -> "  worker " + c.worker()).orElse(""))
+                            .append('\n'));
             gated.ifPresent(g -> gateLines(out, e, g));
             if (e.getStatus() == BatchStatus.COMPLETED) {
                 history.entry(key).flatMap(HistoryEntry::purgedAt).ifPresent(at -> out.append("    purged ")
