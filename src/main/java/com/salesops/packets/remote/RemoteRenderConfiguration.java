@@ -9,6 +9,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.support.converter.MessageConversionException;
 import org.springframework.amqp.support.converter.SimpleMessageConverter;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.config.annotation.EnableBatchIntegration;
@@ -39,7 +40,18 @@ public class RemoteRenderConfiguration {
     static final List<String> ALLOWED_CLASSES = List.of(StepExecutionRequest.class.getName());
 
     static SimpleMessageConverter requestConverter() {
-        SimpleMessageConverter converter = new SimpleMessageConverter();
+        SimpleMessageConverter converter = new SimpleMessageConverter() {
+            @Override
+            public Object fromMessage(org.springframework.amqp.core.Message message) {
+                try {
+                    return super.fromMessage(message);
+                } catch (SecurityException e) {
+                    // a class off the allowed list: a conversion error, so the inbound adapter hands it to the
+                    // worker's error channel (dead-letter queue) instead of leaving it unacknowledged
+                    throw new MessageConversionException(e.getMessage(), e);
+                }
+            }
+        };
         converter.setAllowedListPatterns(ALLOWED_CLASSES);
         return converter;
     }
@@ -52,6 +64,12 @@ public class RemoteRenderConfiguration {
 
     static String deadLetterQueueName(String queue) {
         return queue + ".dead";
+    }
+
+    /** Declares the queues below whenever a connection opens (manager and workers alike). */
+    @Bean
+    RabbitAdmin renderQueueAdmin(ConnectionFactory connectionFactory) {
+        return new RabbitAdmin(connectionFactory);
     }
 
     @Bean
@@ -83,10 +101,11 @@ public class RemoteRenderConfiguration {
     }
 
     @Bean
-    IntegrationFlow renderRequestsToBroker(ConnectionFactory connectionFactory, PacketsProperties p) {
+    IntegrationFlow renderRequestsToBroker(DirectChannel renderRequests, ConnectionFactory connectionFactory,
+                                           PacketsProperties p) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMessageConverter(requestConverter());
-        return IntegrationFlow.from(renderRequests())
+        return IntegrationFlow.from(renderRequests)
                 .handle(Amqp.outboundAdapter(template).routingKey(p.workers().queue())
                         .defaultDeliveryMode(MessageDeliveryMode.PERSISTENT))
                 .get();
@@ -95,21 +114,23 @@ public class RemoteRenderConfiguration {
     @Bean
     RemoteRendering remoteRendering(RemotePartitioningManagerStepBuilderFactory managers,
                                     RemotePartitioningWorkerStepBuilderFactory workers, JobRepository jobRepository,
-                                    PartitionClaims claims, PacketsProperties p) {
-        return new RemoteRendering(managers, workers, renderRequests(), claimedRenderRequests(),
-                finishedRenderPartitions(), jobRepository, claims, p.workers());
+                                    PartitionClaims claims, PacketsProperties p, DirectChannel renderRequests,
+                                    DirectChannel claimedRenderRequests, DirectChannel finishedRenderPartitions) {
+        return new RemoteRendering(managers, workers, renderRequests, claimedRenderRequests, finishedRenderPartitions,
+                jobRepository, claims, p.workers());
     }
 
     @Bean(destroyMethod = "close")
     RenderWorker renderWorker(ConnectionFactory connectionFactory, IntegrationFlowContext flows,
                               JobRepository jobRepository, PartitionClaims claims, PacketsProperties p,
-                              RabbitAdmin admin) {
-        return new RenderWorker(connectionFactory, flows, claimedRenderRequests(), finishedRenderPartitions(),
-                jobRepository, claims, p.workers(), p.render().threads(), admin);
+                              RabbitAdmin renderQueueAdmin, DirectChannel claimedRenderRequests,
+                              DirectChannel finishedRenderPartitions) {
+        return new RenderWorker(connectionFactory, flows, claimedRenderRequests, finishedRenderPartitions,
+                jobRepository, claims, p.workers(), p.render().threads(), renderQueueAdmin);
     }
 
     @Bean
-    BrokerCheck brokerCheck(RabbitAdmin admin, PacketsProperties p) {
-        return new RabbitQueueCheck(admin, p.workers().queue());
+    BrokerCheck brokerCheck(RabbitAdmin renderQueueAdmin, PacketsProperties p) {
+        return new RabbitQueueCheck(renderQueueAdmin, p.workers().queue());
     }
 }

@@ -279,6 +279,8 @@ public class RunLauncher {
                 .sorted(Comparator.comparing(StepExecution::getStepName))
                 .map(s -> s.getExitStatus().getExitDescription().lines().findFirst().orElse(""))
                 .filter(line -> !line.isBlank())
+                // the cause first: partitions given up only because of another come last
+                .sorted(Comparator.comparing((String line) -> line.contains(" was not taken: ")))
                 .collect(Collectors.joining("; "));
         return why.isEmpty() ? Optional.empty() : Optional.of(why);
     }

@@ -67,6 +67,10 @@ class BenchmarkRun {
                         + "@@innodb_buffer_pool_size DIV 1048576, ' MB, innodb_flush_log_at_trx_commit ', "
                         + "@@innodb_flush_log_at_trx_commit, ', local_infile ', @@local_infile)"))
                 .append("\n\n");
+        if (Integer.getInteger("bench.workers", 0) > 0) {
+            report.append("Render step in remote mode on ").append(Integer.getInteger("bench.workers"))
+                    .append(" worker processes on this machine (RabbitMQ on 127.0.0.1)\n\n");
+        }
         if (!System.getProperty("bench.jobArgs", "").isBlank()) {
             report.append("Job arguments added: `").append(System.getProperty("bench.jobArgs").strip()).append("`\n\n");
         }
@@ -192,9 +196,15 @@ class BenchmarkRun {
         Path out = Files.createTempDirectory("bench-out");
         try (MariaDb app = MariaDb.create("ap_bench_app")) {
             resetPeakHeap();
-            long t0 = System.nanoTime();
             List<String> args = jobArgs(source, app, out, smtp);
-            int exit = AttainmentPacketsApplication.run(args.toArray(String[]::new));
+            List<Process> workers = startWorkers(args, out);
+            long t0 = System.nanoTime();
+            int exit;
+            try {
+                exit = AttainmentPacketsApplication.run(args.toArray(String[]::new));
+            } finally {
+                stopWorkers(workers);
+            }
             double total = secs(System.nanoTime() - t0);
             assertThat(exit).as("run %d", i + 1).isZero();
             Map<String, Double> m = new LinkedHashMap<>();
@@ -232,6 +242,52 @@ class BenchmarkRun {
         } finally {
             smtp.close();
             deleteTree(out);
+        }
+    }
+
+    /**
+     * -Dbench.workers=N (N > 0): the run renders in remote mode (docs/architecture.md) on N worker processes
+     * (java -Xmx1g, the test classpath, one partition at a time each) over the local RabbitMQ, with a
+     * queue of its own; {@code args} get the remote mode. The workers are up before the clock starts.
+     */
+    private static List<Process> startWorkers(List<String> args, Path out) throws Exception {
+        int n = Integer.getInteger("bench.workers", 0);
+        List<Process> workers = new ArrayList<>();
+        if (n <= 0) {
+            return workers;
+        }
+        String queue = "packets.bench." + System.nanoTime();
+        args.addAll(List.of("--packets.render.mode=remote", "--packets.workers.queue=" + queue));
+        for (int i = 0; i < n; i++) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx1g", "-Djava.awt.headless=true", "-cp",
+                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                    AttainmentPacketsApplication.class.getName(), "worker", "--packets.render.threads=1",
+                    "--logging.level.com.salesops.packets.remote=INFO"));
+            command.addAll(args.subList(4, args.size())); // the run's settings without "run nightly --as-of D"
+            Path log = out.resolve("worker-" + i + ".log");
+            workers.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        }
+        for (int i = 0; i < n; i++) {
+            Path log = out.resolve("worker-" + i + ".log");
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+            while (!Files.exists(log) || !Files.readString(log).contains("takes render partitions")) {
+                assertThat(workers.get(i).isAlive()).as("worker %d started", i).isTrue();
+                assertThat(System.nanoTime()).as("worker %d listening within 5 min", i).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+        }
+        return workers;
+    }
+
+    private static void stopWorkers(List<Process> workers) throws InterruptedException {
+        for (Process w : workers) {
+            w.destroy(); // SIGTERM: the worker stops its listener and exits 0
+        }
+        for (Process w : workers) {
+            if (!w.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                w.destroyForcibly();
+            }
         }
     }
 

@@ -19,8 +19,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class MigrationsTest {
 
     private static final List<String> TABLES = List.of("credit_line", "team_day", "booking_reject",
-            "node_result", "node_month", "attainment_flag", "packet", "delivery", "run_lock", "run_history", "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION",
-            "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION_CONTEXT");
+            "node_result", "node_month", "attainment_flag", "packet", "delivery", "run_lock", "run_history",
+            "partition_claim", "BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION_CONTEXT");
 
     @Test
     void migrationsCreateEveryTableOnMariaDb() {
