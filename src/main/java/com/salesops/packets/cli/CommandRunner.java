@@ -11,7 +11,6 @@ import com.salesops.packets.delivery.PacketResender;
 import com.salesops.packets.calendar.RunKeys;
 import com.salesops.packets.remote.RenderWorker;
 import com.salesops.packets.run.GracefulStop;
-import com.salesops.packets.source.RunContexts;
 import com.salesops.packets.run.RunLauncher;
 import com.salesops.packets.source.SourceReader;
 import com.salesops.packets.status.RunStatus;
@@ -51,13 +50,11 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
     private final Clock clock;
     private final ObjectProvider<RenderWorker> worker;
     private final GracefulStop stop;
-    private final RunContexts contexts;
     private int exitCode = ExitCodes.COMPLETED;
 
     CommandRunner(ObjectProvider<Command> command, RunLauncher launcher, RunStatus status, ConfigValidation validation,
                   PacketsProperties properties, DemoRun demo, PacketResender resender, SourceReader source,
-                  Purge purge, Clock clock, ObjectProvider<RenderWorker> worker, GracefulStop stop,
-                  RunContexts contexts) {
+                  Purge purge, Clock clock, ObjectProvider<RenderWorker> worker, GracefulStop stop) {
         this.command = command;
         this.launcher = launcher;
         this.status = status;
@@ -70,7 +67,6 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
         this.clock = clock;
         this.worker = worker;
         this.stop = stop;
-        this.contexts = contexts;
     }
 
     @Override
@@ -183,8 +179,7 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
                     + "(--packets.render.mode=remote, with spring.rabbitmq.*)");
             return ExitCodes.USAGE_OR_CONFIG;
         }
-        // a finished run's org and plan are not kept: the next run (or a rerun after a data fix) reads them afresh
-        w.run(stop::requested, contexts::forgetAll);
+        w.run(stop::requested);
         outcome.info("worker {} stopped", w.name());
         return ExitCodes.COMPLETED;
     }

@@ -62,10 +62,14 @@ public final class RemoteRendering {
         return workers.get(name).inputChannel(claimedRequests).outputChannel(finishedPartitions);
     }
 
-    /** How often the manager looks at its partitions: a tenth of stale-after, between 0.5 and 5 s. */
+    /**
+     * How often the manager looks at its partitions: a tenth of stale-after, between 0.5 and 1 s. The
+     * render step ends up to one poll after its last partition, so the poll is short (a poll is two
+     * small queries).
+     */
     static Duration pollInterval(PacketsProperties.Workers settings) {
         Duration tenth = settings.staleAfter().dividedBy(10);
         return tenth.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500)
-                : tenth.compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5) : tenth;
+                : tenth.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : tenth;
     }
 }

@@ -87,13 +87,16 @@ public final class RenderWorker implements AutoCloseable {
         return worker;
     }
 
+    /** Runs whenever no partition is in hand (the wiring lets go of a finished run's cached org there). */
+    public void whenIdle(Runnable action) {
+        this.whenIdle = action;
+    }
+
     /**
      * Takes partitions until {@code stopRequested} turns true (SIGTERM), then finishes the packet in
-     * hand of each partition (the step ends STOPPED, restartable) and returns. {@code whenIdle} runs
-     * whenever no partition is in hand (to let go of a finished run's cached data).
+     * hand of each partition (the step ends STOPPED, restartable) and returns.
      */
-    public void run(BooleanSupplier stopRequested, Runnable whenIdle) throws InterruptedException {
-        this.whenIdle = whenIdle;
+    public void run(BooleanSupplier stopRequested) throws InterruptedException {
         admin.initialize(); // declares the queue and its dead-letter queue now: a broker that is down fails here
         DirectChannel deadLetters = new DirectChannel();
         deadLetters.subscribe(this::deadLetter);

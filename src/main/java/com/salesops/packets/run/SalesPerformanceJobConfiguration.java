@@ -27,6 +27,7 @@ import com.salesops.packets.packet.PacketStore;
 import com.salesops.packets.packet.RenderPartitions;
 import com.salesops.packets.packet.UnrenderedTeams;
 import com.salesops.packets.remote.RemoteRendering;
+import com.salesops.packets.remote.RenderWorker;
 import com.salesops.packets.retention.Purge;
 import com.salesops.packets.source.Booking;
 import com.salesops.packets.source.BookingReader;
@@ -226,7 +227,11 @@ public class SalesPerformanceJobConfiguration {
     Step renderPacketPartitionStep(JobRepository jobRepository, PlatformTransactionManager tx,
                                    UnrenderedTeams unrenderedTeams, ItemWriter<Team> packetWriter,
                                    RunProgress progress, GracefulStop stop, PacketsProperties p,
-                                   ObjectProvider<RemoteRendering> remote) {
+                                   ObjectProvider<RemoteRendering> remote, ObjectProvider<RenderWorker> worker,
+                                   RunContexts contexts) {
+        // a worker serves runs for months: between partitions it lets go of the runs' orgs (a rerun
+        // after a data fix, or the next night, reads its own afresh)
+        worker.ifAvailable(w -> w.whenIdle(contexts::forgetAll));
         StepBuilder builder = p.render().mode() == PacketsProperties.RenderMode.REMOTE
                 ? remote.getObject().workerStep(Steps.RENDER_PARTITION)
                 : new StepBuilder(Steps.RENDER_PARTITION, jobRepository);
