@@ -40,7 +40,7 @@ class RemoteModeConfigTest {
     void databases() {
         source = MariaDb.create("ap_rmsrc");
         app = MariaDb.create("ap_rmapp");
-        new DemoDataGenerator(DemoSize.scaled(12, 300)).generate(source.dataSource(), LocalDate.parse("2026-11-26"));
+        new DemoDataGenerator(DemoSize.scaled(36, 300)).generate(source.dataSource(), LocalDate.parse("2026-11-26"));
         cli = new JobRun(source, app, dir.resolve("out"));
     }
 
