@@ -2,6 +2,7 @@
 -- INSERT (primary key) is the claim: of two workers handed the same message, exactly one runs the
 -- partition. The worker refreshes heartbeat_at (database clock) every few seconds while rendering;
 -- the manager fails a running partition whose heartbeat is older than packets.workers.stale-after.
+-- Retention deletes a purged run's rows by run_key.
 CREATE TABLE partition_claim (
     step_execution_id BIGINT       NOT NULL PRIMARY KEY,
     job_execution_id  BIGINT       NOT NULL,
@@ -15,3 +16,4 @@ CREATE TABLE partition_claim (
 );
 CREATE INDEX partition_claim_job ON partition_claim (job_execution_id);
 CREATE INDEX partition_claim_heartbeat ON partition_claim (heartbeat_at);
+CREATE INDEX partition_claim_run ON partition_claim (run_key);

@@ -1,5 +1,7 @@
 package com.salesops.packets.remote;
 
+import com.salesops.packets.support.BatchedDelete;
+import com.salesops.packets.support.RunRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,10 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The {@code partition_claim} table: which worker took which render partition (step execution),
  * its heartbeat and how it ended. Times are the database's clock, so the manager and workers on
  * different hosts compare one clock. Every write commits on its own (never inside a step's
- * transaction), so a heartbeat or a claim is visible at once.
+ * transaction), so a heartbeat or a claim is visible at once. Rows are per run key, so retention
+ * purges a run's claims with its other rows ({@link RunRows}).
  */
 @Component
-public class PartitionClaims {
+public class PartitionClaims implements RunRows {
+
+    private static final List<String> TABLES = List.of("partition_claim");
 
     /** A worker's claim on a partition, with the database's time when it was read. */
     public record Claim(long stepExecutionId, String partitionName, String worker, Instant claimedAt,
@@ -98,9 +103,16 @@ public class PartitionClaims {
         return Optional.ofNullable(t).map(Timestamp::toInstant);
     }
 
-    /** Retention: a purged run's claims go with it. */
-    public void deleteRun(String runKey) {
-        jdbc.update("DELETE FROM partition_claim WHERE run_key = ?", runKey);
+    /** Retention: the run's claims (one per partition a worker took, in every execution of the key). */
+    @Override
+    public Map<String, Long> countRun(String runKey) {
+        return BatchedDelete.countRun(jdbc, TABLES, runKey);
+    }
+
+    /** Retention: a purged run's claims go with its other rows, a batch at a time. */
+    @Override
+    public Map<String, Long> deleteRun(String runKey, int batchSize) {
+        return BatchedDelete.deleteRun(jdbc, TABLES, runKey, batchSize);
     }
 
     private List<Claim> query(String where, Object... args) {

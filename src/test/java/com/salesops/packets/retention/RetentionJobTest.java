@@ -173,7 +173,11 @@ class RetentionJobTest {
         job.today(LocalDate.of(2027, 3, 1)).with("--packets.retention.monthly-months=1");
         // 11-15 as if it had completed before the run history existed
         job.appDb().update("DELETE FROM run_history WHERE run_key = 'nightly-2026-11-15'");
+        // 11-15 and 11-20 as if their partitions had been rendered by workers (remote mode): a claim each
+        claimPartitions("nightly-2026-11-15");
+        claimPartitions("nightly-2026-11-20");
         Map<String, Long> rows15 = rows("nightly-2026-11-15");
+        assertThat(rows15.get("partition_claim")).isEqualTo(2); // packets.render.threads = 2 partitions
         Map<String, Long> rows20 = rows("nightly-2026-11-20");
         Map<String, Long> monthly = rows("monthly-2026-10");
         long bytes15 = folderBytes(job.runDir("nightly-2026-11-15"));
@@ -334,6 +338,19 @@ class RetentionJobTest {
         // then
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.text()).contains("packets.retention.nightly-days");
+    }
+
+    /**
+     * A claim row per render partition of the key's executions, as a remote run's workers leave them
+     * (the partitions' step executions are real; the worker is made up).
+     */
+    private void claimPartitions(String runKey) {
+        job.appDb().update("INSERT INTO partition_claim (step_execution_id, job_execution_id, run_key, partition_name, "
+                + "worker, claimed_at, heartbeat_at, finished_at, outcome) SELECT s.STEP_EXECUTION_ID, s.JOB_EXECUTION_ID, "
+                + "p.PARAMETER_VALUE, s.STEP_NAME, 'worker-host:4242', s.START_TIME, s.END_TIME, s.END_TIME, s.STATUS "
+                + "FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
+                + "WHERE p.PARAMETER_NAME = 'runKey' AND p.PARAMETER_VALUE = ? AND s.STEP_NAME LIKE 'renderPacketPartitionStep:%'",
+                runKey);
     }
 
     /** The run's rows in each of the job's per-run tables (every app table with a run_key that purge removes). */
