@@ -66,7 +66,7 @@ public class AttainmentPacketsApplication {
         } catch (Throwable e) {
             if (parsed.command() instanceof Command.ValidateConfig) {
                 // e.g. the app database (spring.datasource.url) is down: a configuration problem here
-                System.err.println("packets: bad configuration: " + deepest(e));
+                System.err.println("packets: bad configuration: " + invalidConfiguration(e).orElseGet(() -> deepest(e)));
                 return ExitCodes.USAGE_OR_CONFIG;
             }
             return startupFailure(e);
@@ -97,6 +97,16 @@ public class AttainmentPacketsApplication {
         }
         System.err.println("packets: failed: " + deepest(e));
         return ExitCodes.FAILED;
+    }
+
+    /** The message of a setting that makes no sense (it names the key), without the bean creation around it. */
+    private static Optional<String> invalidConfiguration(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidConfigurationException) {
+                return Optional.of(t.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     private static String kebab(String field) {

@@ -17,6 +17,7 @@ import org.springframework.batch.integration.partition.RemotePartitioningManager
 import org.springframework.batch.integration.partition.RemotePartitioningWorkerStepBuilderFactory;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.amqp.dsl.Amqp;
@@ -25,8 +26,8 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 
 /**
- * Remote rendering (docs/architecture.md), only when {@code packets.render.mode=remote}: in local mode none
- * of these beans exist and no broker is contacted. The manager sends one {@link StepExecutionRequest}
+ * Remote rendering (docs/architecture.md), only when {@code packets.render.mode=remote}: in local
+ * mode none of these beans exist and no broker is contacted. The manager sends one {@link StepExecutionRequest}
  * per render partition to a durable queue; workers take them with manual acks; a message that
  * cannot be handled goes to the dead-letter queue {@code <queue>.dead}. Requests travel as Java
  * serialization, and only the request class is on the converter's allowed list.
@@ -64,6 +65,12 @@ public class RemoteRenderConfiguration {
 
     static String deadLetterQueueName(String queue) {
         return queue + ".dead";
+    }
+
+    /** Fails the start (exit 2, naming the key) when a setting makes remote mode impossible. */
+    @Bean
+    RemoteModeRequirements remoteModeRequirements(DataSourceProperties app, PacketsProperties p) {
+        return new RemoteModeRequirements(app.determineUrl(), p.source().url());
     }
 
     /** Declares the queues below whenever a connection opens (manager and workers alike). */
