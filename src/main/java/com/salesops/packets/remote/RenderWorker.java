@@ -19,6 +19,7 @@ import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.support.AmqpHeaders;
+import org.springframework.amqp.support.converter.MessageConversionException;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -41,11 +42,16 @@ import org.springframework.messaging.support.ErrorMessage;
  * ({@link PartitionClaims}) makes sure two workers never run the same partition at once. While it
  * renders, a heartbeat refreshes the claim every few seconds. The message is acknowledged only
  * after the step execution is saved; a message that cannot be handled (not a request, no such
- * step execution or step) is rejected to the dead-letter queue with a log line naming it.
+ * step execution or step) is rejected to the dead-letter queue with a log line naming it, while a
+ * request this worker could not take just now (the app database did not answer) goes back to the
+ * queue after a pause.
  */
 public final class RenderWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RenderWorker.class);
+
+    /** How long a request that could not be taken just now waits before it goes back to the queue. */
+    private static final Duration REQUEUE_PAUSE = Duration.ofSeconds(2);
 
     /** Longest wait for the partitions in hand after SIGTERM (each ends after its current packet). */
     private static final Duration DRAIN = Duration.ofMinutes(3);
@@ -198,6 +204,14 @@ public final class RenderWorker implements AutoCloseable {
             tag = m.getFailedMessage().getHeaders().get(AmqpHeaders.DELIVERY_TAG, Long.class);
             what = "message " + m.getFailedMessage().getHeaders().get(AmqpHeaders.MESSAGE_ID) + " (delivery " + tag
                     + ", payload " + m.getFailedMessage().getPayload() + ")";
+            if (!cannotEverBeHandled(failure) && channel != null && tag != null) {
+                // a request this worker could not take now (the app database did not answer, say): it is
+                // no dead letter; back to the queue after a pause, for this worker or another
+                log.warn("worker {}: could not take {} now: {}; back to the queue", worker, what, deepest(failure));
+                pause(REQUEUE_PAUSE);
+                nack(channel, tag, true);
+                return;
+            }
         } else {
             what = "a message";
         }
@@ -205,6 +219,24 @@ public final class RenderWorker implements AutoCloseable {
                 RemoteRenderConfiguration.deadLetterQueueName(settings.queue()));
         if (channel != null && tag != null) {
             nack(channel, tag, false);
+        }
+    }
+
+    /** A message no worker will ever handle (as opposed to one this worker could not handle just now). */
+    private static boolean cannotEverBeHandled(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CannotHandleException || t instanceof MessageConversionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
