@@ -1,6 +1,5 @@
 package com.salesops.packets.remote;
 
-import com.salesops.packets.support.BatchedDelete;
 import com.salesops.packets.support.RunRows;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -103,16 +102,10 @@ public class PartitionClaims implements RunRows {
         return Optional.ofNullable(t).map(Timestamp::toInstant);
     }
 
-    /** Retention: the run's claims (one per partition a worker took, in every execution of the key). */
+    /** Retention: a run's claims (one per partition a worker took, in every execution of the key) go with its other rows. */
     @Override
-    public Map<String, Long> countRun(String runKey) {
-        return BatchedDelete.countRun(jdbc, TABLES, runKey);
-    }
-
-    /** Retention: a purged run's claims go with its other rows, a batch at a time. */
-    @Override
-    public Map<String, Long> deleteRun(String runKey, int batchSize) {
-        return BatchedDelete.deleteRun(jdbc, TABLES, runKey, batchSize);
+    public RunTables runTables() {
+        return new RunTables(jdbc, TABLES);
     }
 
     private List<Claim> query(String where, Object... args) {
