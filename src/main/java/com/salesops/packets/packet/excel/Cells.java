@@ -164,7 +164,7 @@ final class Cells {
         return result;
     }
 
-    private static boolean looksLikeFormula(String text) {
+    static boolean looksLikeFormula(String text) {
         if (text.isEmpty()) {
             return false;
         }

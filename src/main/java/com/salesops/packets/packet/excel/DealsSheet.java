@@ -4,8 +4,8 @@ import com.salesops.packets.credit.CreditLine;
 import com.salesops.packets.credit.CreditedBooking;
 import com.salesops.packets.packet.DealLine;
 import com.salesops.packets.packet.Packet;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
+import java.io.IOException;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 
 /**
  * Every credit line behind the numbers, streamed row by row (the sheet may hold 200,000 lines).
@@ -27,7 +27,8 @@ final class DealsSheet {
     private DealsSheet() {
     }
 
-    static void write(Sheet sheet, Packet packet, Styles styles, Cells cells) {
+    static void write(StreamingWorkbook book, SXSSFSheet sheet, Packet packet, Styles styles, Cells cells)
+            throws IOException {
         if (packet.dealsTruncated()) {
             cells.styled(sheet.createRow(0), 0, SummarySheet.truncationNote(packet), styles.note);
         } else {
@@ -40,33 +41,37 @@ final class DealsSheet {
         SheetSetup.header(sheet, HEADER_ROW);
         SheetSetup.print(sheet);
 
+        // The lines go straight to the sheet's XML (RawRows): no row or cell objects per value.
+        RawRows rows = new RawRows(book.rowWriter(sheet), styles);
         int[] next = {HEADER_ROW + 1};
-        packet.deals().forEach(deal -> line(sheet.createRow(next[0]++), deal, styles, cells));
+        packet.deals().forEach(deal -> line(rows, next[0]++, deal, styles));
         SheetSetup.autoFilter(sheet, HEADER_ROW, next[0] - 1, headers.length - 1);
     }
 
-    private static void line(Row row, DealLine deal, Styles styles, Cells cells) {
+    private static void line(RawRows row, int index, DealLine deal, Styles styles) {
         CreditLine line = deal.line();
         CreditedBooking booking = deal.booking();
-        cells.text(row, 0, line.bookingId());
-        cells.date(row, 1, line.lineDate());
-        cells.date(row, 2, line.bookingDate());
+        row.begin(index);
+        row.text(0, line.bookingId());
+        row.date(1, line.lineDate());
+        row.date(2, line.bookingDate());
         if (booking != null) {
-            cells.text(row, 3, booking.accountName());
-            cells.text(row, 4, booking.bookingType());
-            cells.text(row, 5, booking.channel());
-            cells.text(row, 6, booking.partnerName());
-            cells.number2(row, 7, booking.amount(), styles.money);
-            cells.text(row, 8, booking.currency());
-            cells.exact(row, 9, booking.fxRate(), styles.fxRate);
+            row.text(3, booking.accountName());
+            row.text(4, booking.bookingType());
+            row.text(5, booking.channel());
+            row.text(6, booking.partnerName());
+            row.number2(7, booking.amount(), styles.money);
+            row.text(8, booking.currency());
+            row.exact(9, booking.fxRate(), styles.fxRate);
         }
-        cells.text(row, 10, line.employeeId());
-        cells.text(row, 11, deal.employeeName());
-        cells.text(row, 12, line.role().name());
-        cells.percent(row, 13, line.splitPercent());
-        cells.number2(row, 14, line.amountBase(), styles.money);
-        cells.text(row, 15, line.reversal() ? "yes" : "no");
-        cells.text(row, 16, line.teamId());
-        cells.text(row, 17, deal.teamName());
+        row.text(10, line.employeeId());
+        row.text(11, deal.employeeName());
+        row.text(12, line.role().name());
+        row.percent(13, line.splitPercent());
+        row.number2(14, line.amountBase(), styles.money);
+        row.text(15, line.reversal() ? "yes" : "no");
+        row.text(16, line.teamId());
+        row.text(17, deal.teamName());
+        row.end();
     }
 }

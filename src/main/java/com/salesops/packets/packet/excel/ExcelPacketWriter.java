@@ -37,7 +37,7 @@ public final class ExcelPacketWriter {
 
     private static void render(Packet packet, OutputStream out) throws IOException {
         XSSFWorkbook book = new XSSFWorkbook();
-        SXSSFWorkbook streaming = null;
+        StreamingWorkbook streaming = null;
         try {
             properties(book, packet);
             theme(book);
@@ -55,7 +55,7 @@ public final class ExcelPacketWriter {
             streaming = new StreamingWorkbook(book, ROW_WINDOW, packet.dealRowsShown());
             TrendSheet.write(streaming.createSheet(TrendSheet.NAME), packet, styles, cells);
             RepsSheet.write(streaming.createSheet(RepsSheet.NAME), packet, styles, cells);
-            DealsSheet.write(streaming.createSheet(DealsSheet.NAME), packet, styles, cells);
+            DealsSheet.write(streaming, streaming.createSheet(DealsSheet.NAME), packet, styles, cells);
             FlagsSheet.write(streaming.createSheet(FlagsSheet.NAME), packet, styles, cells);
             ChangesSheet.write(streaming.createSheet(ChangesSheet.NAME), packet, styles, cells);
             for (int i = 0; i < order.size(); i++) {

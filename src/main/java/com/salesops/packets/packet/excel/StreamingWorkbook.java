@@ -11,8 +11,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -36,6 +39,8 @@ final class StreamingWorkbook extends SXSSFWorkbook {
     private static final int BUFFER = 64 * 1024;
 
     private final boolean inMemory;
+    private final Map<SXSSFSheet, RowSink> sinks = new IdentityHashMap<>();
+    private RowSink created;
 
     StreamingWorkbook(XSSFWorkbook book, int rowWindow, long expectedRows) {
         super(book, rowWindow, false, false);
@@ -44,7 +49,30 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
     @Override
     protected SheetDataWriter createSheetDataWriter() throws IOException {
-        return inMemory ? new InMemorySheetData() : new BufferedSheetData();
+        SheetDataWriter writer = inMemory ? new InMemorySheetData() : new BufferedSheetData();
+        created = (RowSink) writer;
+        return writer;
+    }
+
+    @Override
+    public SXSSFSheet createSheet(String name) {
+        SXSSFSheet sheet = super.createSheet(name);
+        sinks.put(sheet, created);
+        return sheet;
+    }
+
+    /**
+     * The writer of a sheet's {@code <sheetData>} rows, after the rows made so far have been flushed
+     * to it: what {@link RawRows} appends to. No row may be created on the sheet afterwards.
+     */
+    Writer rowWriter(SXSSFSheet sheet) throws IOException {
+        sheet.flushRows();
+        return sinks.get(sheet).rows();
+    }
+
+    /** A sheet data writer whose row XML can be appended to directly. */
+    private interface RowSink {
+        Writer rows();
     }
 
     @Override
@@ -55,10 +83,15 @@ final class StreamingWorkbook extends SXSSFWorkbook {
     }
 
     /** A temp-file sheet with a larger write buffer than POI's 8 KB. */
-    private static final class BufferedSheetData extends SheetDataWriter {
+    private static final class BufferedSheetData extends SheetDataWriter implements RowSink {
 
         BufferedSheetData() throws IOException {
             super();
+        }
+
+        @Override
+        public Writer rows() {
+            return _out;
         }
 
         /** Deprecated in POI 5 without a replacement hook for the writer; it is still what SXSSF calls. */
@@ -71,7 +104,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
     }
 
     /** A sheet whose XML stays in memory; read back once when the workbook is written. */
-    private static final class InMemorySheetData extends SheetDataWriter {
+    private static final class InMemorySheetData extends SheetDataWriter implements RowSink {
 
         private final Bytes bytes;
 
@@ -82,6 +115,11 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         private InMemorySheetData(Bytes bytes) throws IOException {
             super(new CharBuffer(new OutputStreamWriter(bytes, StandardCharsets.UTF_8)));
             this.bytes = bytes;
+        }
+
+        @Override
+        public Writer rows() {
+            return _out;
         }
 
         @Override

@@ -1,0 +1,155 @@
+package com.salesops.packets.packet.excel;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.apache.poi.ss.usermodel.CellStyle;
+
+/**
+ * Writes a streamed sheet's rows as SpreadsheetML straight to the sheet's writer, the same XML
+ * SXSSF writes ({@code <row r>}, {@code <c r s t>}, inline strings, {@code Double.toString}
+ * numbers) without a row and a cell object per value: the Deals sheet holds up to 200,000 rows of
+ * 18 cells, and building and flushing those objects was most of a large packet's Excel time
+ * (docs/performance.md). Values go through the same rules as {@link Cells}: text is
+ * {@link Cells#clean cleaned} and, when it would read as a formula, gets the literal-text style;
+ * money and percentages are rounded HALF_UP to 2 decimals; an absent value leaves the cell out.
+ * One sheet, one thread.
+ */
+final class RawRows {
+
+    /** 1900-based serial of 1970-01-01 (Excel's day numbers, leap-year bug included, hold from 1900-03-01). */
+    private static final long EPOCH_SERIAL = 25_569;
+
+    /** Column letters of the first 64 columns (the widest sheet has 18). */
+    private static final String[] COLUMNS = new String[64];
+
+    static {
+        for (int col = 0; col < COLUMNS.length; col++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = col + 1; n > 0; n = (n - 1) / 26) {
+                b.append((char) ('A' + (n - 1) % 26));
+            }
+            COLUMNS[col] = b.reverse().toString();
+        }
+    }
+
+    private final Writer out;
+    private final Styles styles;
+    private final StringBuilder row = new StringBuilder(1024);
+    private String rowNumber = "";
+    private LocalDate lastDate;
+    private String lastDateSerial;
+
+    RawRows(Writer out, Styles styles) {
+        this.out = out;
+        this.styles = styles;
+    }
+
+    /** Starts row {@code index} (0-based); the previous row must have been ended. */
+    void begin(int index) {
+        rowNumber = Integer.toString(index + 1);
+        row.setLength(0);
+        row.append("<row r=\"").append(rowNumber).append("\">\n");
+    }
+
+    /** Ends the row and hands its XML to the sheet's writer. */
+    void end() {
+        row.append("</row>\n");
+        try {
+            out.append(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void text(int col, String value) {
+        if (value == null) {
+            return;
+        }
+        String clean = Cells.clean(value);
+        cell(col, Cells.looksLikeFormula(clean) ? styles.literalText : styles.text, "inlineStr");
+        row.append("><is><t");
+        if (hasLeadingTrailingSpaces(clean)) {
+            row.append(" xml:space=\"preserve\"");
+        }
+        row.append('>');
+        escape(clean);
+        row.append("</t></is></c>");
+    }
+
+    /** Money or a ratio, rounded HALF_UP to 2 decimals (as {@link Cells#number2}). */
+    void number2(int col, BigDecimal value, CellStyle style) {
+        if (value != null) {
+            number(col, style, Double.toString(Cells.round2(value).doubleValue()));
+        }
+    }
+
+    /** A percentage as its fraction, rounded first to 2 decimals (as {@link Cells#percent}). */
+    void percent(int col, BigDecimal pct) {
+        if (pct != null) {
+            number(col, styles.percent, Double.toString(Cells.round2(pct).movePointLeft(2).doubleValue()));
+        }
+    }
+
+    /** A number as is (as {@link Cells#exact}). */
+    void exact(int col, BigDecimal value, CellStyle style) {
+        if (value != null) {
+            number(col, style, Double.toString(value.doubleValue()));
+        }
+    }
+
+    /** A date as Excel's day number with the date style (as {@link Cells#date}). */
+    void date(int col, LocalDate value) {
+        if (value == null) {
+            return;
+        }
+        if (!value.equals(lastDate)) {
+            lastDate = value;
+            lastDateSerial = Double.toString(serial(value));
+        }
+        number(col, styles.date, lastDateSerial);
+    }
+
+    /** Excel's 1900-system day number of a date on or after 1900-03-01. */
+    static double serial(LocalDate date) {
+        return date.toEpochDay() + EPOCH_SERIAL;
+    }
+
+    private void number(int col, CellStyle style, String value) {
+        cell(col, style, "n");
+        row.append("><v>").append(value).append("</v></c>");
+    }
+
+    private void cell(int col, CellStyle style, String type) {
+        row.append("<c r=\"").append(COLUMNS[col]).append(rowNumber).append('"');
+        int s = style.getIndex() & 0xffff;
+        if (s != 0) {
+            row.append(" s=\"").append(s).append('"');
+        }
+        row.append(" t=\"").append(type).append('"');
+    }
+
+    private void escape(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> row.append("&lt;");
+                case '>' -> row.append("&gt;");
+                case '&' -> row.append("&amp;");
+                case '"' -> row.append("&quot;");
+                case '\n' -> row.append("&#xa;");
+                case '\r' -> row.append("&#xd;");
+                case '\t' -> row.append("&#x9;");
+                case '\u00a0' -> row.append("&#xa0;");
+                default -> row.append(c);
+            }
+        }
+    }
+
+    private static boolean hasLeadingTrailingSpaces(String s) {
+        return !s.isEmpty() && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1)));
+    }
+}

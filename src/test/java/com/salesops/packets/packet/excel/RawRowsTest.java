@@ -1,0 +1,110 @@
+package com.salesops.packets.packet.excel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows written as raw sheet XML read back, in POI and so in any client, exactly as the same values
+ * written through POI's own cell objects ({@link Cells}): same cell types, values, styles, blanks.
+ */
+class RawRowsTest {
+
+    /** Text a source system can hold: markup, quotes, formula starts, spaces at the ends, line breaks, non-Latin. */
+    private static final List<String> TEXT = List.of("Acme GmbH", "<b>bold</b> & \"quoted\" 'single'",
+            "=HYPERLINK(\"http://x\",\"y\")", "+1 555", "-minus", "@at", " leading and trailing ", "line\nbreak\ttab",
+            "carriage\r\nreturn", "שלום עולם", "emoji 😀 王", "nbsp\u00a0here", "bell\u0007gone", "", "x".repeat(40_000));
+
+    @Test
+    void rawRowsReadBackAsTheSameCellsAsPoisOwnRows() throws Exception {
+        // given one sheet written through POI's cells and one through RawRows, with the same values
+        XSSFWorkbook template = new XSSFWorkbook();
+        Styles styles = new Styles(template);
+        Cells cells = new Cells(styles);
+        StreamingWorkbook book = new StreamingWorkbook(template, 10, 100);
+        SXSSFSheet viaPoi = book.createSheet("poi");
+        SXSSFSheet viaRaw = book.createSheet("raw");
+        cells.styled(viaRaw.createRow(0), 0, "header row through POI", styles.section);
+        RawRows raw = new RawRows(book.rowWriter(viaRaw), styles);
+
+        // when
+        for (int i = 0; i < TEXT.size(); i++) {
+            int r = i + 1;
+            Row row = viaPoi.createRow(r);
+            raw.begin(r);
+            cells.text(row, 0, TEXT.get(i));
+            raw.text(0, TEXT.get(i));
+            LocalDate day = LocalDate.of(2026, 1, 1).plusDays(i * 37L);
+            cells.date(row, 1, day);
+            raw.date(1, day);
+            BigDecimal money = new BigDecimal("1234.565").multiply(BigDecimal.valueOf(i - 7));
+            cells.number2(row, 2, money, styles.money);
+            raw.number2(2, money, styles.money);
+            BigDecimal pct = new BigDecimal("33.335").add(BigDecimal.valueOf(i));
+            cells.percent(row, 3, pct);
+            raw.percent(3, pct);
+            BigDecimal rate = new BigDecimal("1.08123456789");
+            cells.exact(row, 4, rate, styles.fxRate);
+            raw.exact(4, rate, styles.fxRate);
+            // an absent value leaves the cell out in both
+            cells.text(row, 5, (String) null);
+            raw.text(5, null);
+            cells.number2(row, 6, (BigDecimal) null, styles.money);
+            raw.number2(6, null, styles.money);
+            raw.end();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        book.write(out);
+        book.close();
+
+        // then
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            XSSFSheet poi = read.getSheet("poi");
+            XSSFSheet rawSheet = read.getSheet("raw");
+            assertThat(rawSheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("header row through POI");
+            assertThat(rawSheet.getLastRowNum()).isEqualTo(TEXT.size());
+            for (int r = 1; r <= TEXT.size(); r++) {
+                Row expected = poi.getRow(r);
+                Row actual = rawSheet.getRow(r);
+                assertThat(actual.getPhysicalNumberOfCells()).as("row %d cells", r).isEqualTo(5)
+                        .isEqualTo(expected.getPhysicalNumberOfCells());
+                for (int c = 0; c < 7; c++) {
+                    Cell e = expected.getCell(c);
+                    Cell a = actual.getCell(c);
+                    if (e == null) {
+                        assertThat(a).as("row %d col %d blank", r, c).isNull();
+                        continue;
+                    }
+                    assertThat(a.getCellType()).as("row %d col %d type", r, c).isEqualTo(e.getCellType());
+                    assertThat(a.getCellStyle().getIndex()).as("row %d col %d style", r, c)
+                            .isEqualTo(e.getCellStyle().getIndex());
+                    if (e.getCellType() == CellType.STRING) {
+                        assertThat(a.getStringCellValue()).as("row %d col %d text", r, c).isEqualTo(e.getStringCellValue());
+                    } else {
+                        assertThat(a.getNumericCellValue()).as("row %d col %d number", r, c)
+                                .isEqualTo(e.getNumericCellValue());
+                    }
+                }
+            }
+            // spot checks worked out by hand: 2026-01-01 is day 46023; (1234.565 × -7) rounds to -8641.96;
+            // formula-looking text keeps the literal (quote-prefixed) style
+            assertThat(rawSheet.getRow(1).getCell(1).getNumericCellValue()).isEqualTo(46023.0);
+            assertThat(rawSheet.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(-8641.96);
+            assertThat(rawSheet.getRow(3).getCell(0).getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(rawSheet.getRow(7).getCell(0).getStringCellValue()).isEqualTo(" leading and trailing ");
+            assertThat(rawSheet.getRow(13).getCell(0).getStringCellValue()).isEqualTo("bellgone");
+            assertThat(rawSheet.getRow(15).getCell(0).getStringCellValue()).hasSize(Cells.MAX_TEXT);
+        }
+    }
+}
