@@ -13,6 +13,7 @@ import com.salesops.packets.calendar.RunPlan;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.changes.PacketChangeSource;
 import com.salesops.packets.credit.CreditStore;
+import com.salesops.packets.credit.LineSpool;
 import com.salesops.packets.source.Employee;
 import com.salesops.packets.source.Membership;
 import com.salesops.packets.source.Org;
@@ -30,18 +31,23 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds each manager's {@link Packet} from a run's results, restricted to the manager's subtree
  * (docs/numbers.md §8). This is the one place that decides what a packet may contain.
  */
 public final class PacketAssembler {
+
+    private static final Logger log = LoggerFactory.getLogger(PacketAssembler.class);
 
     /** Booking ids per IN list when a packet asks for the lines of given bookings (its flags). */
     private static final int BOOKINGS_PER_QUERY = 500;
@@ -51,20 +57,28 @@ public final class PacketAssembler {
     private final List<NodeResult> rows;
     private final List<Flag> flags;
     private final CreditStore credits;
+    private final LineSpool spool;
     private final int maxDealRows;
     private final PacketChangeSource changes;
     private final Function<String, CompPlan> compPlanOf;
     /** Every node's month figures of the run, by level and node id. */
     private final Map<String, List<MonthFigure>> months;
+    /** Each team's own line count in the app database (the compute step's totals), read once. */
+    private Map<String, Long> ownLines;
+    /** The spool's line count per team, when it is complete; read once. */
+    private Optional<Map<String, Long>> spooled;
 
     /**
      * @param months     every node's month figures of the run (the Trend)
      * @param credits    the run's credit lines (the Deals sheet, the daily credit, the flags' lines)
+     * @param spool      the same lines as the compute step spooled them per team; a packet reads its
+     *                   Deals lines there when the spool holds each of its teams' lines, else from
+     *                   {@code credits} (docs/performance.md)
      * @param changes    each packet's part of the changes since the previous run
      * @param compPlanOf the comp plan of an employee (docs/numbers.md §6), as the compute step used it
      */
     public PacketAssembler(RunPlan plan, Org org, List<NodeResult> rows, List<Flag> flags, List<MonthFigure> months,
-                           CreditStore credits, int maxDealRows, PacketChangeSource changes,
+                           CreditStore credits, LineSpool spool, int maxDealRows, PacketChangeSource changes,
                            Function<String, CompPlan> compPlanOf) {
         this.changes = changes;
         this.compPlanOf = compPlanOf;
@@ -77,6 +91,7 @@ public final class PacketAssembler {
         this.rows = rows;
         this.flags = flags;
         this.credits = credits;
+        this.spool = spool;
         this.maxDealRows = maxDealRows;
     }
 
@@ -93,7 +108,7 @@ public final class PacketAssembler {
      * up the tree): what a packet's Deals sheet and charts stream, so what its rendering costs.
      */
     public Map<String, Long> subtreeLines() {
-        Map<String, Long> own = credits.lineCountByTeam(plan.runKey());
+        Map<String, Long> own = ownLines();
         Map<String, Long> lines = new HashMap<>();
         for (Team team : packetTeams()) {
             lines.put(team.id(), subtree(team.id()).stream().mapToLong(id -> own.getOrDefault(id, 0L)).sum());
@@ -239,10 +254,47 @@ public final class PacketAssembler {
             String teamName = teamNames.computeIfAbsent(line.teamId(), id -> org.team(id).map(Team::name).orElse(id));
             action.accept(new DealLine(line, booking, employeeName, teamName));
         };
+        boolean fromSpool = bookingIds.isEmpty() && spoolHolds(teams);
         if (selection == Selection.LARGEST) {
-            credits.forEachLargestLine(plan.runKey(), teams, maxDealRows, deal);
+            if (fromSpool) {
+                spool.forEachLargestLine(teams, maxDealRows, deal);
+            } else {
+                credits.forEachLargestLine(plan.runKey(), teams, maxDealRows, deal);
+            }
+        } else if (fromSpool) {
+            spool.forEachLine(teams, deal);
         } else {
             credits.forEachLine(plan.runKey(), teams, bookingIds, deal);
         }
+    }
+
+    /** Whether the spool holds exactly the database's lines of each of the teams. */
+    private boolean spoolHolds(List<String> teams) {
+        if (spooled == null) {
+            spooled = spool.index();
+            if (spooled.isEmpty()) {
+                log.info("{}: no complete line spool in {}; packets read their lines from the app database",
+                        plan.runKey(), spool.dir());
+            }
+        }
+        if (spooled.isEmpty()) {
+            return false;
+        }
+        Map<String, Long> own = ownLines();
+        for (String team : teams) {
+            if (!spooled.get().getOrDefault(team, 0L).equals(own.getOrDefault(team, 0L))) {
+                log.warn("{}: the line spool holds {} lines of team {}, the app database {}; reading the database",
+                        plan.runKey(), spooled.get().getOrDefault(team, 0L), team, own.getOrDefault(team, 0L));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Map<String, Long> ownLines() {
+        if (ownLines == null) {
+            ownLines = credits.lineCountByTeam(plan.runKey());
+        }
+        return ownLines;
     }
 }

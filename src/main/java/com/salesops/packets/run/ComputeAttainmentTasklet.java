@@ -5,6 +5,7 @@ import com.salesops.packets.attainment.AttainmentResults;
 import com.salesops.packets.attainment.ResultStore;
 import com.salesops.packets.changes.RunChanges;
 import com.salesops.packets.credit.CreditStore;
+import com.salesops.packets.credit.LineSpool;
 import com.salesops.packets.credit.Reconciliation;
 import com.salesops.packets.credit.TeamDayTotals;
 import com.salesops.packets.attainment.AttainmentSettings;
@@ -61,12 +62,17 @@ final class ComputeAttainmentTasklet implements Tasklet {
         List<String> broken = new ArrayList<>();
         long[] lines = {0};
         TeamDayTotals teamDays = new TeamDayTotals();
-        credits.forEachBooking(runKey, fetchSize, booking -> {
-            Reconciliation.check(booking.booking(), booking.lines()).ifPresent(broken::add);
-            lines[0] += booking.lines().size();
-            calculator.accept(booking.lines());
-            booking.lines().forEach(teamDays::accept);
-        });
+        // The one pass over the run's lines also spools them per team for the render step (docs/performance.md).
+        try (LineSpool.Writer spool = LineSpool.ofRun(outputDir, runKey).writer()) {
+            credits.forEachBooking(runKey, fetchSize, booking -> {
+                Reconciliation.check(booking.booking(), booking.lines()).ifPresent(broken::add);
+                lines[0] += booking.lines().size();
+                calculator.accept(booking.lines());
+                booking.lines().forEach(teamDays::accept);
+                spool.add(booking.booking(), booking.lines());
+            });
+            spool.finish();
+        }
         AttainmentResults computed = calculator.finish();
 
         // Invariant (1): every booking the source holds for [S, D] is credited or rejected, never both.

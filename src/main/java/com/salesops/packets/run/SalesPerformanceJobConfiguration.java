@@ -9,6 +9,7 @@ import com.salesops.packets.changes.RunChanges;
 import com.salesops.packets.config.PacketsProperties;
 import com.salesops.packets.credit.CreditOutcome;
 import com.salesops.packets.credit.CreditStore;
+import com.salesops.packets.credit.LineSpool;
 import com.salesops.packets.credit.Crediting;
 import com.salesops.packets.delivery.AllSentCheck;
 import com.salesops.packets.delivery.DeliveryLedger;
@@ -205,7 +206,7 @@ public class SalesPerformanceJobConfiguration {
                            RunProgress progress, ObjectProvider<RemoteRendering> remote) {
         if (p.render().mode() == PacketsProperties.RenderMode.REMOTE) {
             return remote.getObject().managerStep(Steps.RENDER, Steps.RENDER_PARTITION, new RenderPartitions(),
-                    p.render().partitions(), new StepTimer(), progress);
+                    p.render().partitions(), new StepTimer(), progress, new LineSpoolCleanup(outputDir(p)));
         }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("render-");
         threads.setConcurrencyLimit(p.render().threads());
@@ -216,6 +217,7 @@ public class SalesPerformanceJobConfiguration {
                 .taskExecutor(threads)
                 .listener(new StepTimer())
                 .listener(progress)
+                .listener(new LineSpoolCleanup(outputDir(p)))
                 .build();
     }
 
@@ -263,7 +265,8 @@ public class SalesPerformanceJobConfiguration {
                                     ChangeStore changes, PacketsProperties p) {
         RunContexts.RunContext run = contexts.get(runKey);
         PacketAssembler assembler = new PacketAssembler(run.plan(), run.org(), results.rows(runKey),
-                results.flags(runKey), results.months(runKey), credits, p.excel().maxDealRows(),
+                results.flags(runKey), results.months(runKey), credits, LineSpool.ofRun(outputDir(p), runKey),
+                p.excel().maxDealRows(),
                 changes.forRun(runKey), settings::planOf);
         return new UnrenderedTeams(assembler, packets, runKey);
     }

@@ -1,0 +1,420 @@
+package com.salesops.packets.credit;
+
+import com.salesops.packets.support.AtomicFiles;
+import com.salesops.packets.support.FileNames;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A run's credit lines on local (or shared) disk, one file per team, each sorted in Deals order
+ * (docs/performance.md, "Lines read once"). The compute step streams every line from the app
+ * database once anyway; it also writes them here, so the render step reads each team's lines from a
+ * file instead of asking the database for every packet's subtree again: a line of a deep org is in
+ * the packets of its team, region, geo and the root, and with an app database whose buffer pool
+ * does not hold the run those are four reads from disk.
+ *
+ * <p>The spool is complete only once its index (team → line count) exists; the index is written
+ * last. A reader checks a subtree's count against the database's (the compute step's per-team
+ * totals) before it trusts the files; a missing, partial or stale spool means the caller reads the
+ * database as before. The spool is a cache: deleting it at any time changes no result.
+ *
+ * <p>Orders (the same as {@link SubtreeLines}' queries, ids compared as code points): all lines
+ * by line date, booking id, employee id, originals before reversals; the largest by absolute
+ * credited amount descending, then booking id, employee id, originals before reversals.
+ */
+public final class LineSpool {
+
+    private static final String INDEX = "index.properties";
+    private static final String SUFFIX = ".lines";
+    private static final int BUFFER = 16 * 1024;
+    private static final int NO_DATE = Integer.MIN_VALUE;
+
+    /** Deals order of a subtree's lines. */
+    static final Comparator<Spooled> DATE_ORDER = Comparator.comparingInt(Spooled::lineDay)
+            .thenComparing((Spooled s) -> s.line().bookingId())
+            .thenComparing((Spooled s) -> s.line().employeeId())
+            .thenComparing((Spooled s) -> s.line().reversal());
+
+    /** Largest absolute credited amount first, then as {@link #DATE_ORDER} without the date. */
+    static final Comparator<Spooled> LARGEST_ORDER = Comparator.comparingLong((Spooled s) -> -s.absCents())
+            .thenComparing((Spooled s) -> s.line().bookingId())
+            .thenComparing((Spooled s) -> s.line().employeeId())
+            .thenComparing((Spooled s) -> s.line().reversal());
+
+    private final Path dir;
+
+    private LineSpool(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A run's spool: {@code <output>/<run-key>/.line-spool}. */
+    public static LineSpool ofRun(Path outputDir, String runKey) {
+        return new LineSpool(outputDir.resolve(runKey).resolve(".line-spool"));
+    }
+
+    /** The spool in {@code dir} (which may not exist yet). */
+    public static LineSpool at(Path dir) {
+        return new LineSpool(dir);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Starts a new spool, replacing whatever the folder held. */
+    public Writer writer() throws IOException {
+        delete();
+        Files.createDirectories(dir);
+        return new Writer();
+    }
+
+    /** Removes the spool (nothing to do when there is none). */
+    public void delete() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+        Files.deleteIfExists(dir);
+    }
+
+    /**
+     * The spooled line count of each team, when the spool is complete; empty when it is not (still
+     * being written, never written, or removed).
+     */
+    public Optional<Map<String, Long>> index() {
+        Path index = dir.resolve(INDEX);
+        if (!Files.isRegularFile(index)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(index)) {
+            p.load(in);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        Map<String, Long> counts = new HashMap<>();
+        p.stringPropertyNames().forEach(team -> counts.put(team, Long.parseLong(p.getProperty(team))));
+        return Optional.of(counts);
+    }
+
+    /**
+     * Streams the teams' lines in Deals order (a k-way merge of the teams' sorted files).
+     *
+     * @throws UncheckedIOException when a file cannot be read
+     */
+    public void forEachLine(Collection<String> teams, CreditStore.LineAction action) {
+        List<Cursor> cursors = new ArrayList<>();
+        try {
+            PriorityQueue<Cursor> queue = new PriorityQueue<>((a, b) -> DATE_ORDER.compare(a.current, b.current));
+            for (String team : teams) {
+                Cursor c = open(team);
+                if (c != null) {
+                    cursors.add(c);
+                    if (c.advance()) {
+                        queue.add(c);
+                    }
+                }
+            }
+            while (!queue.isEmpty()) {
+                Cursor c = queue.poll();
+                action.accept(c.current.line(), c.current.booking());
+                if (c.advance()) {
+                    queue.add(c);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the line spool " + dir + ": " + e.getMessage(), e);
+        } finally {
+            cursors.forEach(Cursor::closeQuietly);
+        }
+    }
+
+    /** Streams the teams' {@code largest} lines by absolute amount, largest first. */
+    public void forEachLargestLine(Collection<String> teams, int largest, CreditStore.LineAction action) {
+        // the smallest kept line at the head, so a larger one replaces it
+        PriorityQueue<Spooled> top = new PriorityQueue<>(Math.max(1, Math.min(largest, 1 << 16)), LARGEST_ORDER.reversed());
+        try {
+            for (String team : teams) {
+                Cursor c = open(team);
+                if (c == null) {
+                    continue;
+                }
+                try (c) {
+                    while (c.advance()) {
+                        if (top.size() < largest) {
+                            top.add(c.current);
+                        } else if (largest > 0 && LARGEST_ORDER.compare(c.current, top.peek()) < 0) {
+                            top.poll();
+                            top.add(c.current);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the line spool " + dir + ": " + e.getMessage(), e);
+        }
+        List<Spooled> lines = new ArrayList<>(top);
+        top.clear();
+        lines.sort(LARGEST_ORDER);
+        lines.forEach(s -> action.accept(s.line(), s.booking()));
+    }
+
+    private Cursor open(String team) throws IOException {
+        Path file = dir.resolve(fileName(team));
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        return new Cursor(new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER)));
+    }
+
+    private static String fileName(String team) {
+        // FileNames.safe maps several ids to one name only for ids that differ in unsafe characters;
+        // the hex of the id keeps every team's file its own.
+        return FileNames.safe(team) + "-" + hex(team) + SUFFIX;
+    }
+
+    private static String hex(String s) {
+        return new BigInteger(1, s.getBytes(StandardCharsets.UTF_8)).toString(16);
+    }
+
+    /** A line with its booking and its sort keys. */
+    record Spooled(CreditLine line, CreditedBooking booking, int lineDay, long absCents) {
+
+        static Spooled of(CreditLine line, CreditedBooking booking) {
+            return new Spooled(line, booking, (int) line.lineDate().toEpochDay(),
+                    line.amountBase().unscaledValue().abs().longValueExact());
+        }
+    }
+
+    /** Writes a spool: lines in any order, then {@link #finish()} sorts each team's file and writes the index. */
+    public final class Writer implements AutoCloseable {
+
+        private final Map<String, DataOutputStream> open = new TreeMap<>();
+        private final Map<String, Long> counts = new TreeMap<>();
+        private boolean finished;
+
+        private Writer() {
+        }
+
+        /**
+         * Appends a booking's lines, each to its team's file.
+         *
+         * @throws UncheckedIOException when a file cannot be written (the spool is then not finished)
+         */
+        public void add(CreditedBooking booking, List<CreditLine> lines) {
+            try {
+                append(booking, lines);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the line spool " + dir + ": " + e.getMessage(), e);
+            }
+        }
+
+        private void append(CreditedBooking booking, List<CreditLine> lines) throws IOException {
+            for (CreditLine line : lines) {
+                DataOutputStream out = open.get(line.teamId());
+                if (out == null) {
+                    out = new DataOutputStream(new BufferedOutputStream(
+                            Files.newOutputStream(dir.resolve(fileName(line.teamId()))), BUFFER));
+                    open.put(line.teamId(), out);
+                }
+                write(out, line, booking);
+                counts.merge(line.teamId(), 1L, Long::sum);
+            }
+        }
+
+        /** Sorts every team's file in Deals order and writes the index: the spool is complete. */
+        public void finish() throws IOException {
+            closeAll();
+            for (String team : counts.keySet()) {
+                Path file = dir.resolve(fileName(team));
+                List<Spooled> lines = new ArrayList<>();
+                try (Cursor c = new Cursor(new DataInputStream(new BufferedInputStream(Files.newInputStream(file),
+                        BUFFER)))) {
+                    while (c.advance()) {
+                        lines.add(c.current);
+                    }
+                }
+                lines.sort(DATE_ORDER);
+                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
+                        BUFFER))) {
+                    for (Spooled s : lines) {
+                        write(out, s.line(), s.booking());
+                    }
+                }
+            }
+            Properties index = new Properties();
+            counts.forEach((team, n) -> index.setProperty(team, Long.toString(n)));
+            AtomicFiles.write(dir.resolve(INDEX), (AtomicFiles.Body) out -> index.store(out, "team = lines"));
+            finished = true;
+        }
+
+        /** Closes the files; a spool not {@link #finish() finished} is removed (it has no index). */
+        @Override
+        public void close() throws IOException {
+            closeAll();
+            if (!finished) {
+                delete();
+            }
+        }
+
+        private void closeAll() throws IOException {
+            IOException failed = null;
+            for (DataOutputStream out : open.values()) {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    failed = e;
+                }
+            }
+            open.clear();
+            if (failed != null) {
+                throw failed;
+            }
+        }
+    }
+
+    private static void write(DataOutputStream out, CreditLine l, CreditedBooking b) throws IOException {
+        out.writeUTF(l.bookingId());
+        out.writeUTF(l.employeeId());
+        out.writeUTF(l.teamId());
+        out.writeUTF(l.role().name());
+        decimal(out, l.splitPercent());
+        out.writeInt((int) l.lineDate().toEpochDay());
+        decimal(out, l.amountBase());
+        out.writeBoolean(l.reversal());
+        date(out, l.bookingDate());
+        date(out, l.cancelledDate());
+        out.writeBoolean(b != null);
+        if (b != null) {
+            text(out, b.accountName());
+            text(out, b.bookingType());
+            text(out, b.channel());
+            text(out, b.partnerName());
+            decimal(out, b.amount());
+            text(out, b.currency());
+            decimal(out, b.fxRate());
+            decimal(out, b.primarySplitSum());
+            out.writeInt(b.primaryLineCount());
+            out.writeBoolean(b.originalsInRun());
+        }
+    }
+
+    private static void text(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static void decimal(DataOutputStream out, BigDecimal d) throws IOException {
+        out.writeBoolean(d != null);
+        if (d != null) {
+            out.writeUTF(d.toString());
+        }
+    }
+
+    private static void date(DataOutputStream out, LocalDate d) throws IOException {
+        out.writeInt(d == null ? NO_DATE : (int) d.toEpochDay());
+    }
+
+    /** Reads one team's file a line at a time; repeated ids and names are shared, not copied. */
+    private static final class Cursor implements AutoCloseable {
+
+        private final DataInputStream in;
+        private final Map<String, String> shared = new HashMap<>();
+        private Spooled current;
+
+        Cursor(DataInputStream in) {
+            this.in = in;
+        }
+
+        boolean advance() throws IOException {
+            String bookingId;
+            try {
+                bookingId = in.readUTF();
+            } catch (EOFException end) {
+                current = null;
+                return false;
+            }
+            String employeeId = share(in.readUTF());
+            String teamId = share(in.readUTF());
+            CreditRole role = CreditRole.valueOf(in.readUTF());
+            BigDecimal split = decimal();
+            LocalDate lineDate = LocalDate.ofEpochDay(in.readInt());
+            BigDecimal amountBase = decimal();
+            boolean reversal = in.readBoolean();
+            LocalDate bookingDate = date();
+            LocalDate cancelled = date();
+            CreditLine line = new CreditLine(bookingId, employeeId, teamId, role, split, lineDate, amountBase, reversal,
+                    bookingDate, cancelled);
+            CreditedBooking booking = null;
+            if (in.readBoolean()) {
+                booking = new CreditedBooking(bookingId, bookingDate, text(), share(text()), share(text()), text(),
+                        decimal(), share(text()), decimal(), decimal(), in.readInt(), cancelled, in.readBoolean());
+            }
+            current = Spooled.of(line, booking);
+            return true;
+        }
+
+        private String text() throws IOException {
+            return in.readBoolean() ? in.readUTF() : null;
+        }
+
+        private BigDecimal decimal() throws IOException {
+            return in.readBoolean() ? new BigDecimal(in.readUTF()) : null;
+        }
+
+        private LocalDate date() throws IOException {
+            int day = in.readInt();
+            return day == NO_DATE ? null : LocalDate.ofEpochDay(day);
+        }
+
+        private String share(String s) {
+            if (s == null) {
+                return null;
+            }
+            String known = shared.putIfAbsent(s, s);
+            return known == null ? s : known;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+
+        void closeQuietly() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // a read-only file: nothing is lost
+            }
+        }
+    }
+}
