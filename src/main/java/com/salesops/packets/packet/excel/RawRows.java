@@ -8,11 +8,12 @@ import java.time.LocalDate;
 import org.apache.poi.ss.usermodel.CellStyle;
 
 /**
- * Writes a streamed sheet's rows as SpreadsheetML straight to the sheet's writer, the same XML
- * SXSSF writes ({@code <row r>}, {@code <c r s t>}, inline strings, {@code Double.toString}
- * numbers) without a row and a cell object per value: the Deals sheet holds up to 200,000 rows of
- * 18 cells, and building and flushing those objects was most of a large packet's Excel time
- * (docs/performance.md). Values go through the same rules as {@link Cells}: text is
+ * Writes a streamed sheet's rows as SpreadsheetML straight to the sheet's writer, without a row
+ * and a cell object per value: the Deals sheet holds up to 200,000 rows of 18 cells, and building
+ * and flushing those objects was most of a large packet's Excel time (docs/performance.md). The XML
+ * is SXSSF's (cell references, inline strings, {@code Double.toString} numbers) less a number's
+ * type attribute ({@code t="n"} is the default), since every byte is deflated. Cell references stay
+ * although the format makes them optional: some readers place cells by them alone. Values go through the same rules as {@link Cells}: text is
  * {@link Cells#clean cleaned} and, when it would read as a formula, gets the literal-text style;
  * money and percentages are rounded HALF_UP to 2 decimals; an absent value leaves the cell out.
  * One sheet, one thread.
@@ -69,8 +70,8 @@ final class RawRows {
             return;
         }
         String clean = Cells.clean(value);
-        cell(col, Cells.looksLikeFormula(clean) ? styles.literalText : styles.text, "inlineStr");
-        row.append("><is><t");
+        cell(col, Cells.looksLikeFormula(clean) ? styles.literalText : styles.text);
+        row.append(" t=\"inlineStr\"><is><t");
         if (hasLeadingTrailingSpaces(clean)) {
             row.append(" xml:space=\"preserve\"");
         }
@@ -118,17 +119,17 @@ final class RawRows {
     }
 
     private void number(int col, CellStyle style, String value) {
-        cell(col, style, "n");
+        cell(col, style);
         row.append("><v>").append(value).append("</v></c>");
     }
 
-    private void cell(int col, CellStyle style, String type) {
+    /** Opens a cell element: its reference, and its style when not the default. */
+    private void cell(int col, CellStyle style) {
         row.append("<c r=\"").append(COLUMNS[col]).append(rowNumber).append('"');
         int s = style.getIndex() & 0xffff;
         if (s != 0) {
             row.append(" s=\"").append(s).append('"');
         }
-        row.append(" t=\"").append(type).append('"');
     }
 
     private void escape(String s) {

@@ -11,13 +11,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,9 +81,109 @@ class LibreOfficeOpensEveryWorkbookTest {
         }
     }
 
+    @Test
+    void libreOfficeReadsEveryDealsLineInItsColumnsAsPoiDoes(@TempDir Path dir) throws Exception {
+        // given: a demo run's largest workbook (the root's), its Deals lines written as raw sheet XML
+        String h2 = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE";
+        int exit = AttainmentPacketsApplication.run("demo", "--quiet",
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("db/app") + h2,
+                "--packets.source.url=jdbc:h2:file:" + dir.resolve("db/source") + h2,
+                "--packets.output.dir=" + dir.resolve("out"));
+        assertThat(exit).isZero();
+        String runKey = "nightly-" + LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        Path workbook;
+        try (Stream<Path> files = Files.walk(dir.resolve("out").resolve(runKey).resolve("packets"))) {
+            workbook = files.filter(f -> f.toString().endsWith(".xlsx"))
+                    .max(Comparator.comparingLong(LibreOfficeOpensEveryWorkbookTest::size)).orElseThrow();
+        }
+
+        // when: LibreOffice saves every sheet as CSV, the values as shown
+        Path converted = Files.createDirectories(dir.resolve("converted"));
+        convert(List.of(workbook), converted, dir.resolve("lo-profile"),
+                "csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,false,true,false,false,-1");
+
+        // then: the Deals sheet has every line, and each line's booking, date, employee, credit and
+        // team are in their columns as POI reads them from the same file
+        String stem = workbook.getFileName().toString().replace(".xlsx", "");
+        List<List<String>> csv = Csv.parse(Files.readString(converted.resolve(stem + "-" + DealsSheet.NAME + ".csv"),
+                StandardCharsets.UTF_8));
+        try (XSSFWorkbook book = new XSSFWorkbook(workbook.toFile())) {
+            XSSFSheet deals = book.getSheet(DealsSheet.NAME);
+            int lines = deals.getLastRowNum() - DealsSheet.HEADER_ROW;
+            assertThat(lines).isGreaterThan(1_000);
+            assertThat(csv).hasSize(deals.getLastRowNum() + 1);
+            assertThat(csv.get(DealsSheet.HEADER_ROW)).containsExactly(DealsSheet.headers("USD"));
+            for (int r = DealsSheet.HEADER_ROW + 1; r <= deals.getLastRowNum(); r++) {
+                Row row = deals.getRow(r);
+                List<String> shown = csv.get(r);
+                assertThat(shown.get(0)).as("row %d booking", r).isEqualTo(row.getCell(0).getStringCellValue());
+                assertThat(shown.get(1)).as("row %d line date", r)
+                        .isEqualTo(row.getCell(1).getLocalDateTimeCellValue().toLocalDate().toString());
+                assertThat(shown.get(10)).as("row %d employee", r).isEqualTo(row.getCell(10).getStringCellValue());
+                assertThat(shown.get(14)).as("row %d credited", r)
+                        .isEqualTo(String.format(Locale.US, "%,.2f", row.getCell(14).getNumericCellValue()));
+                assertThat(shown.get(16)).as("row %d team", r).isEqualTo(row.getCell(16).getStringCellValue());
+            }
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Just enough CSV: fields separated by commas, quoted with doubled quotes inside. */
+    private static final class Csv {
+
+        static List<List<String>> parse(String text) {
+            List<List<String>> rows = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                    rows.add(row);
+                    row = new ArrayList<>();
+                } else if (c != '\r') {
+                    field.append(c);
+                }
+            }
+            if (field.length() > 0 || !row.isEmpty()) {
+                row.add(field.toString());
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+
     private static void convert(List<Path> workbooks, Path out, Path profile) throws IOException, InterruptedException {
+        convert(workbooks, out, profile, "pdf");
+    }
+
+    private static void convert(List<Path> workbooks, Path out, Path profile, String format)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("soffice", "--headless", "--norestore",
-                "-env:UserInstallation=" + profile.toUri(), "--convert-to", "pdf", "--outdir", out.toString()));
+                "-env:UserInstallation=" + profile.toUri(), "--convert-to", format, "--outdir", out.toString()));
         workbooks.forEach(w -> command.add(w.toString()));
         Process process;
         try {

@@ -62,6 +62,9 @@ class RawRowsTest {
             raw.text(5, null);
             cells.number2(row, 6, (BigDecimal) null, styles.money);
             raw.number2(6, null, styles.money);
+            // a cell after the gap lands in its own column
+            cells.text(row, 7, "after a gap " + i);
+            raw.text(7, "after a gap " + i);
             raw.end();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -77,9 +80,9 @@ class RawRowsTest {
             for (int r = 1; r <= TEXT.size(); r++) {
                 Row expected = poi.getRow(r);
                 Row actual = rawSheet.getRow(r);
-                assertThat(actual.getPhysicalNumberOfCells()).as("row %d cells", r).isEqualTo(5)
+                assertThat(actual.getPhysicalNumberOfCells()).as("row %d cells", r).isEqualTo(6)
                         .isEqualTo(expected.getPhysicalNumberOfCells());
-                for (int c = 0; c < 7; c++) {
+                for (int c = 0; c < 9; c++) {
                     Cell e = expected.getCell(c);
                     Cell a = actual.getCell(c);
                     if (e == null) {
@@ -105,6 +108,8 @@ class RawRowsTest {
             assertThat(rawSheet.getRow(7).getCell(0).getStringCellValue()).isEqualTo(" leading and trailing ");
             assertThat(rawSheet.getRow(13).getCell(0).getStringCellValue()).isEqualTo("bellgone");
             assertThat(rawSheet.getRow(15).getCell(0).getStringCellValue()).hasSize(Cells.MAX_TEXT);
+            assertThat(rawSheet.getRow(4).getCell(7).getStringCellValue()).isEqualTo("after a gap 3");
+            assertThat(rawSheet.getRow(4).getCell(5)).isNull();
         }
     }
 }
