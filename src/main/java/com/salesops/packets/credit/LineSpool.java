@@ -91,6 +91,17 @@ public final class LineSpool {
         return new Writer();
     }
 
+    /**
+     * Writes the spool again from the run's lines in the app database (one pass in primary-key
+     * order, as the compute step reads them), for a render step that finds none.
+     */
+    public void rebuild(CreditStore credits, String runKey, int fetchSize) throws IOException {
+        try (Writer w = writer()) {
+            credits.forEachBooking(runKey, fetchSize, b -> w.add(b.booking(), b.lines()));
+            w.finish();
+        }
+    }
+
     /** Removes the spool (nothing to do when there is none). */
     public void delete() throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -76,8 +76,9 @@ final class SubtreeLines {
         String columns = "SELECT " + CreditStore.LINE_COLUMNS + ", " + CreditStore.BOOKING_COLUMNS + " ";
         String sql;
         if (largest != ALL) {
-            // The largest lines' keys come from the team index alone (it holds the amount); only
-            // those lines are then read.
+            // The largest lines' keys first, then only those lines' rows. Packets read their lines
+            // from the line spool; this query (a scan of the run's lines) is the fallback when the
+            // spool does not hold a packet's teams.
             sql = columns + "FROM (SELECT run_key, booking_id, employee_id, reversal FROM credit_line "
                     + "WHERE run_key = ? AND team_id IN (" + marks(teams.size()) + ") "
                     + "ORDER BY ABS(amount_base) DESC, booking_id, employee_id, reversal LIMIT " + largest + ") top "

@@ -203,10 +203,12 @@ public class SalesPerformanceJobConfiguration {
      */
     @Bean
     Step renderPacketsStep(JobRepository jobRepository, Step renderPacketPartitionStep, PacketsProperties p,
-                           RunProgress progress, ObjectProvider<RemoteRendering> remote) {
+                           RunProgress progress, ObjectProvider<RemoteRendering> remote, CreditStore credits,
+                           DataSourceProperties app) {
+        LineSpoolLifecycle spool = new LineSpoolLifecycle(outputDir(p), credits, JdbcStreaming.fetchSize(app.getUrl()));
         if (p.render().mode() == PacketsProperties.RenderMode.REMOTE) {
             return remote.getObject().managerStep(Steps.RENDER, Steps.RENDER_PARTITION, new RenderPartitions(),
-                    p.render().partitions(), new StepTimer(), progress, new LineSpoolCleanup(outputDir(p)));
+                    p.render().partitions(), new StepTimer(), progress, spool);
         }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("render-");
         threads.setConcurrencyLimit(p.render().threads());
@@ -217,7 +219,7 @@ public class SalesPerformanceJobConfiguration {
                 .taskExecutor(threads)
                 .listener(new StepTimer())
                 .listener(progress)
-                .listener(new LineSpoolCleanup(outputDir(p)))
+                .listener(spool)
                 .build();
     }
 

@@ -107,14 +107,18 @@ class BenchmarkRun {
             r.append(String.format(Locale.US, "%nraw extraction query streamed by the mariadb client to /dev/null: %.1f s%n%n",
                     rawQuery));
             if (List.of(System.getProperty("bench.coldSizes", "S").split(",")).contains(size)) {
-                List<Map<String, Double>> cold = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    cold.add(coldRun(source));
+                // -Dbench.coldJvmArgs="A|B": each set of JVM options in turn, each with its own table
+                for (String jvmArgs : System.getProperty("bench.coldJvmArgs", "").split("\\|", -1)) {
+                    List<Map<String, Double>> cold = new ArrayList<>();
+                    for (int i = 0; i < runs; i++) {
+                        cold.add(coldRun(source, jvmArgs));
+                    }
+                    r.append("A new JVM per run (`java -Xmx1g ").append(jvmArgs.isBlank() ? "" : jvmArgs.strip() + " ")
+                            .append("-cp ... AttainmentPacketsApplication run nightly`, as cron starts it: JVM start, "
+                                    + "class loading and JIT warm-up included):\n\n");
+                    table(r, cold);
+                    r.append('\n');
                 }
-                r.append("A new JVM per run (`java -Xmx1g -cp ... AttainmentPacketsApplication run nightly`, as cron "
-                        + "starts it: JVM start, class loading and JIT warm-up included):\n\n");
-                table(r, cold);
-                r.append('\n');
             }
         }
         return r.toString();
@@ -162,14 +166,13 @@ class BenchmarkRun {
      * One run in a new JVM (java -Xmx1g, the test classpath), timed from process start to exit:
      * what cron sees, JVM start and class loading included.
      */
-    private static Map<String, Double> coldRun(MariaDb source) throws Exception {
+    private static Map<String, Double> coldRun(MariaDb source, String jvmArgs) throws Exception {
         SinkSmtp smtp = new SinkSmtp();
         Path out = Files.createTempDirectory("bench-cold");
         try (MariaDb app = MariaDb.create("ap_bench_app")) {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx1g", "-Djava.awt.headless=true"));
             // e.g. -Dbench.coldJvmArgs=-XX:StartFlightRecording=filename=target/bench/cold.jfr,settings=profile
-            String jvmArgs = System.getProperty("bench.coldJvmArgs", "");
             if (!jvmArgs.isBlank()) {
                 command.addAll(List.of(jvmArgs.strip().split("\\s+")));
             }
