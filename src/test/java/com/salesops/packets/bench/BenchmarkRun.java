@@ -277,7 +277,8 @@ class BenchmarkRun {
                     System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                     AttainmentPacketsApplication.class.getName(), "worker", "--packets.render.threads=1",
                     "--logging.level.com.salesops.packets.remote=INFO"));
-            command.addAll(args.subList(4, args.size())); // the run's settings without "run nightly --as-of D"
+            // the run's settings (--key=value), without "run nightly --as-of D --allow-future"
+            args.stream().filter(a -> a.startsWith("--") && a.contains("=")).forEach(command::add);
             Path log = out.resolve("worker-" + i + ".log");
             workers.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
         }
