@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * totals) before it trusts the files; a missing, partial or stale spool means the caller reads the
  * database as before. The spool is a cache: deleting it at any time changes no result.
  *
- * <p>Orders (the same as {@link SubtreeLines}' queries, ids compared as code points): all lines
+ * <p>Orders (the same as {@link SubtreeLines}' queries on an app database with the binary collation
+ * the README asks for; ids compared as Java strings): all lines
  * by line date, booking id, employee id, originals before reversals; the largest by absolute
  * credited amount descending, then booking id, employee id, originals before reversals.
  */
