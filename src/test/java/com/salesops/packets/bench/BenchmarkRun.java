@@ -98,8 +98,21 @@ class BenchmarkRun {
             double rawQuery = rawExtraction(source);
             if (!Boolean.getBoolean("bench.coldOnly")) {
                 List<Map<String, Double>> results = new ArrayList<>();
-                for (int i = 0; i < runs; i++) {
-                    results.add(runOnce(source, i));
+                if (Boolean.getBoolean("bench.sameAppDb")) {
+                    // one app database and output folder for the size's runs, the 2nd and later with --rerun;
+                    // workers (-Dbench.workers) start once and stay up across the runs, as in production
+                    try (SharedRuns shared = SharedRuns.start(source)) {
+                        for (int i = 0; i < runs; i++) {
+                            results.add(runOnce(source, i, shared));
+                        }
+                    }
+                    r.append("One app database for the runs (runs 2 and later with `--rerun`)"
+                            + (Integer.getInteger("bench.workers", 0) > 0 ? ", the workers up across them" : "")
+                            + ":\n\n");
+                } else {
+                    for (int i = 0; i < runs; i++) {
+                        results.add(runOnce(source, i, null));
+                    }
                 }
                 r.append("In the benchmark's JVM (warm after the first run):\n\n");
                 table(r, results);
@@ -204,13 +217,63 @@ class BenchmarkRun {
         }
     }
 
-    private Map<String, Double> runOnce(MariaDb source, int i) throws Exception {
-        SinkSmtp smtp = new SinkSmtp();
-        Path out = Files.createTempDirectory("bench-out");
-        try (MariaDb app = MariaDb.create("ap_bench_app")) {
-            resetPeakHeap();
+    /** -Dbench.sameAppDb=true: the app database, output folder and workers the runs of one size share. */
+    private static final class SharedRuns implements AutoCloseable {
+
+        private final MariaDb app;
+        private final Path out;
+        private List<Process> workers;
+        /** The remote-mode settings the workers were started with, for the runs after the first. */
+        private List<String> remote = List.of();
+
+        private SharedRuns(MariaDb app, Path out) {
+            this.app = app;
+            this.out = out;
+        }
+
+        static SharedRuns start(MariaDb source) throws Exception {
+            return new SharedRuns(MariaDb.create("ap_bench_app"), Files.createTempDirectory("bench-out"));
+        }
+
+        /** The run's arguments; the first call starts the workers with them. */
+        List<String> args(MariaDb source, SinkSmtp smtp, int i) throws Exception {
             List<String> args = jobArgs(source, app, out, smtp);
-            List<Process> workers = startWorkers(args, out);
+            if (workers == null) {
+                workers = startWorkers(args, out);
+                remote = args.stream().filter(a -> a.startsWith("--packets.render.mode=")
+                        || a.startsWith("--packets.workers.queue=")).toList();
+            } else {
+                args.addAll(remote);
+            }
+            if (i > 0) {
+                args.add("--rerun");
+            }
+            return args;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (workers != null) {
+                    stopWorkers(workers);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                app.close();
+                deleteTree(out);
+            }
+        }
+    }
+
+    private Map<String, Double> runOnce(MariaDb source, int i, SharedRuns shared) throws Exception {
+        SinkSmtp smtp = new SinkSmtp();
+        Path out = shared != null ? shared.out : Files.createTempDirectory("bench-out");
+        MariaDb app = shared != null ? shared.app : MariaDb.create("ap_bench_app");
+        try {
+            resetPeakHeap();
+            List<String> args = shared != null ? shared.args(source, smtp, i) : jobArgs(source, app, out, smtp);
+            List<Process> workers = shared != null ? List.of() : startWorkers(args, out);
             long t0 = System.nanoTime();
             int exit;
             try {
@@ -254,7 +317,10 @@ class BenchmarkRun {
             return m;
         } finally {
             smtp.close();
-            deleteTree(out);
+            if (shared == null) {
+                app.close();
+                deleteTree(out);
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import com.salesops.packets.testing.JobRun;
 import com.salesops.packets.testing.MariaDb;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +60,8 @@ class RemoteModeConfigTest {
             AtomicInteger connections = new AtomicInteger();
             Thread counter = new Thread(() -> {
                 while (!fakeBroker.isClosed()) {
-                    try (Socket s = fakeBroker.accept()) {
+                    try {
+                        fakeBroker.accept().close();
                         connections.incrementAndGet();
                     } catch (IOException e) {
                         return;
