@@ -42,7 +42,8 @@ public record CsvFile(List<String> header, List<Map<String, String>> rows) {
         return found.get(0);
     }
 
-    static List<List<String>> parse(String text) {
+    /** Every record of a CSV text, as fields (for a file whose first line is not a header). */
+    public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

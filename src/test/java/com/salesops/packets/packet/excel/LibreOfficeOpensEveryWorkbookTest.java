@@ -3,6 +3,7 @@ package com.salesops.packets.packet.excel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.salesops.packets.AttainmentPacketsApplication;
+import com.salesops.packets.testing.CsvFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ class LibreOfficeOpensEveryWorkbookTest {
         // then: the Deals sheet has every line, and each line's booking, date, employee, credit and
         // team are in their columns as POI reads them from the same file
         String stem = workbook.getFileName().toString().replace(".xlsx", "");
-        List<List<String>> csv = Csv.parse(Files.readString(converted.resolve(stem + "-" + DealsSheet.NAME + ".csv"),
+        List<List<String>> csv = CsvFile.parse(Files.readString(converted.resolve(stem + "-" + DealsSheet.NAME + ".csv"),
                 StandardCharsets.UTF_8));
         try (XSSFWorkbook book = new XSSFWorkbook(workbook.toFile())) {
             XSSFSheet deals = book.getSheet(DealsSheet.NAME);
@@ -132,47 +133,6 @@ class LibreOfficeOpensEveryWorkbookTest {
             return Files.size(file);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** Just enough CSV: fields separated by commas, quoted with doubled quotes inside. */
-    private static final class Csv {
-
-        static List<List<String>> parse(String text) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n') {
-                    row.add(field.toString());
-                    field.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                } else if (c != '\r') {
-                    field.append(c);
-                }
-            }
-            if (field.length() > 0 || !row.isEmpty()) {
-                row.add(field.toString());
-                rows.add(row);
-            }
-            return rows;
         }
     }
 
