@@ -54,7 +54,8 @@ public final class PacketRenderer {
                 Files.size(xlsx), Files.size(pdfFile), millis, (beforePdf - beforeXlsx) / 1_000_000,
                 (end - beforePdf) / 1_000_000);
         packets.markRendered(rendered);
-        log.debug("{}: packet {} rendered in {} ms ({} deal lines)", runKey, team.id(), millis, packet.totalDealLines());
+        log.debug("{}: packet {} rendered in {} ms (assembled {} ms, Excel {} ms, PDF {} ms; {} deal lines)", runKey, team.id(),
+                millis, (beforeXlsx - started) / 1_000_000, rendered.xlsxMillis(), rendered.pdfMillis(), packet.totalDealLines());
         return rendered;
     }
 }

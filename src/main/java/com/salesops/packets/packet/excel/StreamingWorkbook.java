@@ -8,9 +8,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.zip.Deflater;
@@ -99,7 +97,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         @SuppressWarnings("deprecation")
         public Writer createWriter(File fd) throws IOException {
             OutputStream out = decorateOutputStream(new FileOutputStream(fd));
-            return new CharBuffer(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            return new Utf8Buffer(out);
         }
     }
 
@@ -113,7 +111,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         }
 
         private InMemorySheetData(Bytes bytes) throws IOException {
-            super(new CharBuffer(new OutputStreamWriter(bytes, StandardCharsets.UTF_8)));
+            super(new Utf8Buffer(bytes));
             this.bytes = bytes;
         }
 
@@ -130,39 +128,44 @@ final class StreamingWorkbook extends SXSSFWorkbook {
     }
 
     /**
-     * A write buffer without {@link BufferedWriter}'s lock: SXSSF writes a cell as a dozen tiny
-     * strings, and the profile showed the locked buffer as the single largest cost of a packet.
-     * One sheet is written by one thread.
+     * A write buffer that encodes UTF-8 itself, without {@link BufferedWriter}'s lock and without the
+     * JDK encoder: SXSSF writes a cell as a dozen tiny strings (the locked buffer was once the largest
+     * single cost of a packet), and the JDK's encoder leaves its ASCII fast path for the rest of a
+     * buffer at the first non-ASCII character (a "Łódź" or "Zoë" in every Deals row made encoding the
+     * largest cost of a team packet's workbook; docs/performance.md). One sheet is written by one
+     * thread. Unpaired surrogates are written as '?', as the JDK's encoder does.
      */
-    private static final class CharBuffer extends Writer {
+    static final class Utf8Buffer extends Writer {
 
-        private final Writer out;
-        private final char[] buf = new char[BUFFER];
+        private final OutputStream out;
+        private final byte[] buf = new byte[BUFFER];
         private int count;
+        /** A high surrogate whose low half is in the next write. */
+        private char pendingHigh;
 
-        CharBuffer(Writer out) {
+        Utf8Buffer(OutputStream out) {
             this.out = out;
         }
 
         @Override
         public void write(int c) throws IOException {
-            if (count == buf.length) {
-                drain();
-            }
-            buf[count++] = (char) c;
+            put((char) c);
         }
 
         @Override
         public void write(String s, int off, int len) throws IOException {
-            if (len > buf.length - count) {
-                drain();
-                if (len > buf.length) {
-                    out.write(s, off, len);
-                    return;
+            int end = off + len;
+            for (int i = off; i < end; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80 && pendingHigh == 0) {
+                    if (count == buf.length) {
+                        drain();
+                    }
+                    buf[count++] = (byte) c;
+                } else {
+                    put(c);
                 }
             }
-            s.getChars(off, off + len, buf, count);
-            count += len;
         }
 
         @Override
@@ -172,15 +175,74 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
         @Override
         public void write(char[] c, int off, int len) throws IOException {
-            if (len > buf.length - count) {
-                drain();
-                if (len > buf.length) {
-                    out.write(c, off, len);
-                    return;
+            int end = off + len;
+            for (int i = off; i < end; i++) {
+                char ch = c[i];
+                if (ch < 0x80 && pendingHigh == 0) {
+                    if (count == buf.length) {
+                        drain();
+                    }
+                    buf[count++] = (byte) ch;
+                } else {
+                    put(ch);
                 }
             }
-            System.arraycopy(c, off, buf, count, len);
-            count += len;
+        }
+
+        @Override
+        public Writer append(CharSequence csq) throws IOException {
+            if (csq instanceof String s) {
+                write(s, 0, s.length());
+                return this;
+            }
+            int n = csq.length();
+            for (int i = 0; i < n; i++) {
+                char c = csq.charAt(i);
+                if (c < 0x80 && pendingHigh == 0) {
+                    if (count == buf.length) {
+                        drain();
+                    }
+                    buf[count++] = (byte) c;
+                } else {
+                    put(c);
+                }
+            }
+            return this;
+        }
+
+        private void put(char c) throws IOException {
+            if (buf.length - count < 4) {
+                drain();
+            }
+            if (pendingHigh != 0) {
+                char high = pendingHigh;
+                pendingHigh = 0;
+                if (Character.isLowSurrogate(c)) {
+                    int cp = Character.toCodePoint(high, c);
+                    buf[count++] = (byte) (0xf0 | (cp >> 18));
+                    buf[count++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                    buf[count++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                    buf[count++] = (byte) (0x80 | (cp & 0x3f));
+                    return;
+                }
+                buf[count++] = '?';
+                put(c);
+                return;
+            }
+            if (c < 0x80) {
+                buf[count++] = (byte) c;
+            } else if (c < 0x800) {
+                buf[count++] = (byte) (0xc0 | (c >> 6));
+                buf[count++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c)) {
+                pendingHigh = c;
+            } else if (Character.isLowSurrogate(c)) {
+                buf[count++] = '?';
+            } else {
+                buf[count++] = (byte) (0xe0 | (c >> 12));
+                buf[count++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                buf[count++] = (byte) (0x80 | (c & 0x3f));
+            }
         }
 
         @Override
@@ -192,6 +254,13 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         @Override
         public void close() throws IOException {
             try {
+                if (pendingHigh != 0) {
+                    pendingHigh = 0;
+                    if (count == buf.length) {
+                        drain();
+                    }
+                    buf[count++] = '?';
+                }
                 drain();
             } finally {
                 out.close();
