@@ -41,7 +41,7 @@ public final class PdfPacketWriter {
      *                      lowest reps in its charts and rep table instead of every rep
      */
     public PdfPacketWriter(int maxListedReps) {
-        this.templates = Templates.compile();
+        this.templates = Templates.load();
         this.maxListedReps = maxListedReps;
     }
 

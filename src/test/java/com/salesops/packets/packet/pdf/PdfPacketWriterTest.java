@@ -277,6 +277,43 @@ class PdfPacketWriterTest {
     }
 
     @Test
+    void aNewWriterLoadsTheTemplatesTheBuildCompiledAndCompilesNone() {
+        // given: the build compiled every template beside its source
+        int compiledBefore = Templates.compilations();
+
+        // when
+        new PdfPacketWriter();
+
+        // then
+        assertThat(Templates.NAMES).allSatisfy(name ->
+                assertThat(Templates.class.getResource("/reports/" + name + ".jasper")).as(name + ".jasper").isNotNull());
+        assertThat(Templates.compilations()).isEqualTo(compiledBefore);
+    }
+
+    @Test
+    void theCompiledTemplatesAreTheSourcesCompiledNow() throws Exception {
+        // given: each template as the build compiled it, and compiled from its source in this JVM
+        for (String name : Templates.NAMES) {
+            net.sf.jasperreports.engine.JasperReport built;
+            try (var in = Templates.class.getResourceAsStream("/reports/" + name + ".jasper")) {
+                built = (net.sf.jasperreports.engine.JasperReport) net.sf.jasperreports.engine.util.JRLoader.loadObject(in);
+            }
+
+            // when
+            net.sf.jasperreports.engine.JasperReport compiled = Templates.compile(name);
+
+            // then: the same report (a stale .jasper would differ in its elements or expressions); the
+            // uuids a template leaves out are drawn at random by every compilation
+            assertThat(withoutUuids(net.sf.jasperreports.engine.JasperCompileManager.writeReportToXml(built))).as(name)
+                    .isEqualTo(withoutUuids(net.sf.jasperreports.engine.JasperCompileManager.writeReportToXml(compiled)));
+        }
+    }
+
+    private static String withoutUuids(String xml) {
+        return xml.replaceAll(" uuid=\"[0-9a-f-]{36}\"", "");
+    }
+
+    @Test
     void concurrentWritesShareOneWriter() throws Exception {
         // given
         ExecutorService pool = Executors.newFixedThreadPool(4);
