@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -52,6 +53,9 @@ public final class LineSpool {
     private static final String SUFFIX = ".lines";
     private static final int BUFFER = 16 * 1024;
     private static final int NO_DATE = Integer.MIN_VALUE;
+    private static final byte NULL_DECIMAL = 0;
+    private static final byte LONG_DECIMAL = 1;
+    private static final byte TEXT_DECIMAL = 2;
 
     /** Deals order of a subtree's lines. */
     static final Comparator<Spooled> DATE_ORDER = Comparator.comparingInt(Spooled::lineDay)
@@ -203,7 +207,7 @@ public final class LineSpool {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        return new Cursor(new DataInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER)));
+        return new Cursor(Files.newInputStream(file));
     }
 
     private static String fileName(String team) {
@@ -228,7 +232,7 @@ public final class LineSpool {
     /** Writes a spool: lines in any order, then {@link #finish()} sorts each team's file and writes the index. */
     public final class Writer implements AutoCloseable {
 
-        private final Map<String, DataOutputStream> open = new TreeMap<>();
+        private final Map<String, Encoder> open = new TreeMap<>();
         private final Map<String, Long> counts = new TreeMap<>();
         private boolean finished;
 
@@ -250,13 +254,12 @@ public final class LineSpool {
 
         private void append(CreditedBooking booking, List<CreditLine> lines) throws IOException {
             for (CreditLine line : lines) {
-                DataOutputStream out = open.get(line.teamId());
+                Encoder out = open.get(line.teamId());
                 if (out == null) {
-                    out = new DataOutputStream(new BufferedOutputStream(
-                            Files.newOutputStream(dir.resolve(fileName(line.teamId()))), BUFFER));
+                    out = new Encoder(Files.newOutputStream(dir.resolve(fileName(line.teamId()))));
                     open.put(line.teamId(), out);
                 }
-                write(out, line, booking);
+                out.write(line, booking);
                 counts.merge(line.teamId(), 1L, Long::sum);
             }
         }
@@ -267,17 +270,15 @@ public final class LineSpool {
             for (String team : counts.keySet()) {
                 Path file = dir.resolve(fileName(team));
                 List<Spooled> lines = new ArrayList<>();
-                try (Cursor c = new Cursor(new DataInputStream(new BufferedInputStream(Files.newInputStream(file),
-                        BUFFER)))) {
+                try (Cursor c = new Cursor(Files.newInputStream(file))) {
                     while (c.advance()) {
                         lines.add(c.current);
                     }
                 }
                 lines.sort(DATE_ORDER);
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
-                        BUFFER))) {
+                try (Encoder out = new Encoder(Files.newOutputStream(file))) {
                     for (Spooled s : lines) {
-                        write(out, s.line(), s.booking());
+                        out.write(s.line(), s.booking());
                     }
                 }
             }
@@ -298,7 +299,7 @@ public final class LineSpool {
 
         private void closeAll() throws IOException {
             IOException failed = null;
-            for (DataOutputStream out : open.values()) {
+            for (Encoder out : open.values()) {
                 try {
                     out.close();
                 } catch (IOException e) {
@@ -312,72 +313,119 @@ public final class LineSpool {
         }
     }
 
-    private static void write(DataOutputStream out, CreditLine l, CreditedBooking b) throws IOException {
-        out.writeUTF(l.bookingId());
-        out.writeUTF(l.employeeId());
-        out.writeUTF(l.teamId());
-        out.writeUTF(l.role().name());
-        decimal(out, l.splitPercent());
-        out.writeInt((int) l.lineDate().toEpochDay());
-        decimal(out, l.amountBase());
-        out.writeBoolean(l.reversal());
-        date(out, l.bookingDate());
-        date(out, l.cancelledDate());
-        out.writeBoolean(b != null);
-        if (b != null) {
-            text(out, b.accountName());
-            text(out, b.bookingType());
-            text(out, b.channel());
-            text(out, b.partnerName());
-            decimal(out, b.amount());
-            text(out, b.currency());
-            decimal(out, b.fxRate());
-            decimal(out, b.primarySplitSum());
-            out.writeInt(b.primaryLineCount());
-            out.writeBoolean(b.originalsInRun());
+    /*
+     * A line's record: booking id, employee id, team id, role, split, line date, amount, reversal,
+     * booking date, cancelled date, then the booking's fields when the line carries them. Text is
+     * UTF-8; a text repeated in a file (ids, names, types) is written once and then by its number;
+     * an amount is its unscaled value and scale; a date its epoch day.
+     */
+
+    /** Writes one team's file. */
+    private static final class Encoder implements AutoCloseable {
+
+        private final DataOutputStream out;
+        private final Map<String, Integer> known = new HashMap<>();
+
+        Encoder(OutputStream file) {
+            this.out = new DataOutputStream(new BufferedOutputStream(file, BUFFER));
+        }
+
+        void write(CreditLine l, CreditedBooking b) throws IOException {
+            text(l.bookingId(), false);
+            text(l.employeeId(), true);
+            text(l.teamId(), true);
+            out.writeByte(l.role().ordinal());
+            decimal(l.splitPercent());
+            out.writeInt((int) l.lineDate().toEpochDay());
+            decimal(l.amountBase());
+            out.writeBoolean(l.reversal());
+            date(l.bookingDate());
+            date(l.cancelledDate());
+            out.writeBoolean(b != null);
+            if (b != null) {
+                text(b.accountName(), false);
+                text(b.bookingType(), true);
+                text(b.channel(), true);
+                text(b.partnerName(), true);
+                decimal(b.amount());
+                text(b.currency(), true);
+                decimal(b.fxRate());
+                decimal(b.primarySplitSum());
+                out.writeInt(b.primaryLineCount());
+                out.writeBoolean(b.originalsInRun());
+            }
+        }
+
+        /** -1 for null; -2 then the text (numbered when {@code repeated}); else the number of a known text. */
+        private void text(String s, boolean repeated) throws IOException {
+            if (s == null) {
+                out.writeInt(-1);
+                return;
+            }
+            if (repeated) {
+                Integer n = known.get(s);
+                if (n != null) {
+                    out.writeInt(n);
+                    return;
+                }
+                known.put(s, known.size());
+            }
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(repeated ? -3 : -2);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+
+        /** Null; or its unscaled value as a long and its scale; or (larger) its text, read back exactly. */
+        private void decimal(BigDecimal d) throws IOException {
+            if (d == null) {
+                out.writeByte(NULL_DECIMAL);
+            } else if (d.unscaledValue().bitLength() < 64) {
+                out.writeByte(LONG_DECIMAL);
+                out.writeLong(d.unscaledValue().longValue());
+                out.writeInt(d.scale());
+            } else {
+                out.writeByte(TEXT_DECIMAL);
+                out.writeUTF(d.toString());
+            }
+        }
+
+        private void date(LocalDate d) throws IOException {
+            out.writeInt(d == null ? NO_DATE : (int) d.toEpochDay());
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
         }
     }
 
-    private static void text(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
-        }
-    }
-
-    private static void decimal(DataOutputStream out, BigDecimal d) throws IOException {
-        out.writeBoolean(d != null);
-        if (d != null) {
-            out.writeUTF(d.toString());
-        }
-    }
-
-    private static void date(DataOutputStream out, LocalDate d) throws IOException {
-        out.writeInt(d == null ? NO_DATE : (int) d.toEpochDay());
-    }
-
-    /** Reads one team's file a line at a time; repeated ids and names are shared, not copied. */
+    /** Reads one team's file a line at a time; repeated texts are read once and shared. */
     private static final class Cursor implements AutoCloseable {
 
+        private static final CreditRole[] ROLES = CreditRole.values();
+
         private final DataInputStream in;
-        private final Map<String, String> shared = new HashMap<>();
+        private final List<String> known = new ArrayList<>();
+        private byte[] bytes = new byte[256];
         private Spooled current;
 
-        Cursor(DataInputStream in) {
-            this.in = in;
+        Cursor(InputStream file) {
+            this.in = new DataInputStream(new BufferedInputStream(file, BUFFER));
         }
 
         boolean advance() throws IOException {
-            String bookingId;
+            int first;
             try {
-                bookingId = in.readUTF();
+                first = in.readInt();
             } catch (EOFException end) {
                 current = null;
                 return false;
             }
-            String employeeId = share(in.readUTF());
-            String teamId = share(in.readUTF());
-            CreditRole role = CreditRole.valueOf(in.readUTF());
+            String bookingId = text(first);
+            String employeeId = text(in.readInt());
+            String teamId = text(in.readInt());
+            CreditRole role = ROLES[in.readByte()];
             BigDecimal split = decimal();
             LocalDate lineDate = LocalDate.ofEpochDay(in.readInt());
             BigDecimal amountBase = decimal();
@@ -388,32 +436,44 @@ public final class LineSpool {
                     bookingDate, cancelled);
             CreditedBooking booking = null;
             if (in.readBoolean()) {
-                booking = new CreditedBooking(bookingId, bookingDate, text(), share(text()), share(text()), text(),
-                        decimal(), share(text()), decimal(), decimal(), in.readInt(), cancelled, in.readBoolean());
+                booking = new CreditedBooking(bookingId, bookingDate, text(in.readInt()), text(in.readInt()),
+                        text(in.readInt()), text(in.readInt()), decimal(), text(in.readInt()), decimal(), decimal(),
+                        in.readInt(), cancelled, in.readBoolean());
             }
             current = Spooled.of(line, booking);
             return true;
         }
 
-        private String text() throws IOException {
-            return in.readBoolean() ? in.readUTF() : null;
+        private String text(int head) throws IOException {
+            if (head >= 0) {
+                return known.get(head);
+            }
+            if (head == -1) {
+                return null;
+            }
+            int length = in.readInt();
+            if (bytes.length < length) {
+                bytes = new byte[Math.max(length, bytes.length * 2)];
+            }
+            in.readFully(bytes, 0, length);
+            String s = new String(bytes, 0, length, StandardCharsets.UTF_8);
+            if (head == -3) {
+                known.add(s);
+            }
+            return s;
         }
 
         private BigDecimal decimal() throws IOException {
-            return in.readBoolean() ? new BigDecimal(in.readUTF()) : null;
+            return switch (in.readByte()) {
+                case NULL_DECIMAL -> null;
+                case LONG_DECIMAL -> BigDecimal.valueOf(in.readLong(), in.readInt());
+                default -> new BigDecimal(in.readUTF());
+            };
         }
 
         private LocalDate date() throws IOException {
             int day = in.readInt();
             return day == NO_DATE ? null : LocalDate.ofEpochDay(day);
-        }
-
-        private String share(String s) {
-            if (s == null) {
-                return null;
-            }
-            String known = shared.putIfAbsent(s, s);
-            return known == null ? s : known;
         }
 
         @Override

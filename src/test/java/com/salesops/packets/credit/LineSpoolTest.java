@@ -55,6 +55,48 @@ class LineSpoolTest {
     }
 
     @Test
+    void everyFieldReadsBackAsWrittenWhateverItsTextNumberOrAbsence() throws Exception {
+        // given: lines of one team with repeated and unique texts, non-ASCII names, absent values,
+        // booking amounts of every scale (a negative one, more digits than a long holds), booking-less lines
+        LocalDate day = LocalDate.of(2026, 3, 1);
+        List<CreditLine> written = new ArrayList<>();
+        List<CreditedBooking> bookingsWritten = new ArrayList<>();
+        BigDecimal[] amounts = {new BigDecimal("1234.50"), new BigDecimal("-0.01"), new BigDecimal("1E+3"),
+            new BigDecimal("123456789012345678901234567890.123456"), new BigDecimal("0"), new BigDecimal("7.0000001")};
+        LineSpool spool = LineSpool.at(tmp.resolve("fields"));
+        try (LineSpool.Writer w = spool.writer()) {
+            for (int i = 0; i < 60; i++) {
+                String booking = "B-" + (1000 + i);
+                BigDecimal amount = amounts[i % amounts.length];
+                CreditedBooking b = i % 7 == 3 ? null : new CreditedBooking(booking, day.plusDays(i % 5),
+                        i % 2 == 0 ? "Łódź Sp. z o.o. " + i : "Zoë & \"Sons\" <Ltd>", i % 3 == 0 ? null : "NEW",
+                        "DIRECT", i % 4 == 0 ? null : "Partner 東京", amount, i % 2 == 0 ? "EUR" : "PLN",
+                        i % 5 == 0 ? null : new BigDecimal("1.0834"), new BigDecimal("100.00"), 1 + i % 2,
+                        i % 6 == 0 ? day.plusDays(40) : null, i % 8 != 0);
+                CreditLine line = new CreditLine(booking, "E-" + (i % 4), "team-z", i % 2 == 0 ? CreditRole.PRIMARY
+                        : CreditRole.OVERLAY, i % 9 == 0 ? null : new BigDecimal("50.00"), day.plusDays(i),
+                        new BigDecimal(i % 2 == 0 ? "1234.50" : "-99999999999.99"), i % 10 == 9, b == null ? null : b.bookingDate(), b == null ? null : b.cancelledDate());
+                written.add(line);
+                bookingsWritten.add(b);
+                w.add(b, List.of(line));
+            }
+            w.finish();
+        }
+
+        // when
+        List<CreditLine> read = new ArrayList<>();
+        List<CreditedBooking> bookingsRead = new ArrayList<>();
+        spool.forEachLine(List.of("team-z"), (line, booking) -> {
+            read.add(line);
+            bookingsRead.add(booking);
+        });
+
+        // then: equal records (BigDecimal equality includes the scale), in Deals order (by line date here)
+        assertThat(read).containsExactlyElementsOf(written);
+        assertThat(bookingsRead).containsExactlyElementsOf(bookingsWritten);
+    }
+
+    @Test
     void spooledLinesOfAnySetOfTeamsStreamAsTheDatabaseStreamsThemInBothOrders() throws Exception {
         // given the lines spooled in booking order, as the compute step reads them
         LineSpool spool = LineSpool.at(tmp.resolve("spool"));
