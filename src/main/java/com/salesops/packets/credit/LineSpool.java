@@ -30,8 +30,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A run's credit lines on local (or shared) disk, one file per team, each sorted in Deals order
- * (docs/performance.md, "Lines read once"). The compute step streams every line from the app
+ * A run's credit lines on local (or shared) disk, two files per team: its lines sorted in Deals
+ * order, and sorted largest first for packets cut to their largest lines (docs/performance.md,
+ * "Lines read once"). The compute step streams every line from the app
  * database once anyway; it also writes them here, so the render step reads each team's lines from a
  * file instead of asking the database for every packet's subtree again: a line of a deep org is in
  * the packets of its team, region, geo and the root, and with an app database whose buffer pool
@@ -50,7 +51,10 @@ import java.util.stream.Stream;
 public final class LineSpool {
 
     private static final String INDEX = "index.properties";
+    /** A team's lines in Deals order ({@link #DATE_ORDER}). */
     private static final String SUFFIX = ".lines";
+    /** The same lines largest first ({@link #LARGEST_ORDER}). */
+    private static final String LARGEST_SUFFIX = ".largest";
     private static final int BUFFER = 16 * 1024;
     private static final int NO_DATE = Integer.MIN_VALUE;
     private static final byte NULL_DECIMAL = 0;
@@ -146,11 +150,26 @@ public final class LineSpool {
      * @throws UncheckedIOException when a file cannot be read
      */
     public void forEachLine(Collection<String> teams, CreditStore.LineAction action) {
+        merge(teams, SUFFIX, DATE_ORDER, Long.MAX_VALUE, action);
+    }
+
+    /**
+     * Streams the teams' {@code largest} lines by absolute amount, largest first: a k-way merge of
+     * the teams' files sorted that way, stopped after {@code largest} lines, so a packet cut to its
+     * largest lines reads only those (and holds none of them in memory).
+     */
+    public void forEachLargestLine(Collection<String> teams, int largest, CreditStore.LineAction action) {
+        merge(teams, LARGEST_SUFFIX, LARGEST_ORDER, largest, action);
+    }
+
+    private void merge(Collection<String> teams, String suffix, Comparator<Spooled> order, long limit,
+                       CreditStore.LineAction action) {
         List<Cursor> cursors = new ArrayList<>();
         try {
-            PriorityQueue<Cursor> queue = new PriorityQueue<>((a, b) -> DATE_ORDER.compare(a.current, b.current));
+            PriorityQueue<Cursor> queue = new PriorityQueue<>(Math.max(1, teams.size()),
+                    (a, b) -> order.compare(a.current, b.current));
             for (String team : teams) {
-                Cursor c = open(team);
+                Cursor c = open(team, suffix);
                 if (c != null) {
                     cursors.add(c);
                     if (c.advance()) {
@@ -158,7 +177,7 @@ public final class LineSpool {
                     }
                 }
             }
-            while (!queue.isEmpty()) {
+            for (long n = 0; n < limit && !queue.isEmpty(); n++) {
                 Cursor c = queue.poll();
                 action.accept(c.current.line(), c.current.booking());
                 if (c.advance()) {
@@ -172,48 +191,18 @@ public final class LineSpool {
         }
     }
 
-    /** Streams the teams' {@code largest} lines by absolute amount, largest first. */
-    public void forEachLargestLine(Collection<String> teams, int largest, CreditStore.LineAction action) {
-        // the smallest kept line at the head, so a larger one replaces it
-        PriorityQueue<Spooled> top = new PriorityQueue<>(Math.max(1, Math.min(largest, 1 << 16)), LARGEST_ORDER.reversed());
-        try {
-            for (String team : teams) {
-                Cursor c = open(team);
-                if (c == null) {
-                    continue;
-                }
-                try (c) {
-                    while (c.advance()) {
-                        if (top.size() < largest) {
-                            top.add(c.current);
-                        } else if (largest > 0 && LARGEST_ORDER.compare(c.current, top.peek()) < 0) {
-                            top.poll();
-                            top.add(c.current);
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the line spool " + dir + ": " + e.getMessage(), e);
-        }
-        List<Spooled> lines = new ArrayList<>(top);
-        top.clear();
-        lines.sort(LARGEST_ORDER);
-        lines.forEach(s -> action.accept(s.line(), s.booking()));
-    }
-
-    private Cursor open(String team) throws IOException {
-        Path file = dir.resolve(fileName(team));
+    private Cursor open(String team, String suffix) throws IOException {
+        Path file = dir.resolve(fileName(team, suffix));
         if (!Files.isRegularFile(file)) {
             return null;
         }
         return new Cursor(Files.newInputStream(file));
     }
 
-    private static String fileName(String team) {
+    private static String fileName(String team, String suffix) {
         // FileNames.safe maps several ids to one name only for ids that differ in unsafe characters;
         // the hex of the id keeps every team's file its own.
-        return FileNames.safe(team) + "-" + hex(team) + SUFFIX;
+        return FileNames.safe(team) + "-" + hex(team) + suffix;
     }
 
     private static String hex(String s) {
@@ -229,7 +218,7 @@ public final class LineSpool {
         }
     }
 
-    /** Writes a spool: lines in any order, then {@link #finish()} sorts each team's file and writes the index. */
+    /** Writes a spool: lines in any order, then {@link #finish()} sorts each team's files and writes the index. */
     public final class Writer implements AutoCloseable {
 
         private final Map<String, Encoder> open = new TreeMap<>();
@@ -256,7 +245,7 @@ public final class LineSpool {
             for (CreditLine line : lines) {
                 Encoder out = open.get(line.teamId());
                 if (out == null) {
-                    out = new Encoder(Files.newOutputStream(dir.resolve(fileName(line.teamId()))));
+                    out = new Encoder(Files.newOutputStream(dir.resolve(fileName(line.teamId(), SUFFIX))));
                     open.put(line.teamId(), out);
                 }
                 out.write(line, booking);
@@ -264,11 +253,14 @@ public final class LineSpool {
             }
         }
 
-        /** Sorts every team's file in Deals order and writes the index: the spool is complete. */
+        /**
+         * Sorts every team's file in Deals order, writes its lines again largest first, and writes
+         * the index: the spool is complete.
+         */
         public void finish() throws IOException {
             closeAll();
             for (String team : counts.keySet()) {
-                Path file = dir.resolve(fileName(team));
+                Path file = dir.resolve(fileName(team, SUFFIX));
                 List<Spooled> lines = new ArrayList<>();
                 try (Cursor c = new Cursor(Files.newInputStream(file))) {
                     while (c.advance()) {
@@ -276,16 +268,22 @@ public final class LineSpool {
                     }
                 }
                 lines.sort(DATE_ORDER);
-                try (Encoder out = new Encoder(Files.newOutputStream(file))) {
-                    for (Spooled s : lines) {
-                        out.write(s.line(), s.booking());
-                    }
-                }
+                write(file, lines);
+                lines.sort(LARGEST_ORDER);
+                write(dir.resolve(fileName(team, LARGEST_SUFFIX)), lines);
             }
             Properties index = new Properties();
             counts.forEach((team, n) -> index.setProperty(team, Long.toString(n)));
             AtomicFiles.write(dir.resolve(INDEX), (AtomicFiles.Body) out -> index.store(out, "team = lines"));
             finished = true;
+        }
+
+        private static void write(Path file, List<Spooled> lines) throws IOException {
+            try (Encoder out = new Encoder(Files.newOutputStream(file))) {
+                for (Spooled s : lines) {
+                    out.write(s.line(), s.booking());
+                }
+            }
         }
 
         /** Closes the files; a spool not {@link #finish() finished} is removed (it has no index). */
