@@ -23,6 +23,15 @@ final class RawRows {
     /** 1900-based serial of 1970-01-01 (Excel's day numbers, leap-year bug included, hold from 1900-03-01). */
     private static final long EPOCH_SERIAL = 25_569;
 
+    /** The end of a cell reference's attribute and the style attribute, by style index (a workbook has a few dozen). */
+    private static final String[] STYLE_ATTRIBUTES = new String[256];
+
+    static {
+        for (int i = 1; i < STYLE_ATTRIBUTES.length; i++) {
+            STYLE_ATTRIBUTES[i] = "\" s=\"" + i + '"';
+        }
+    }
+
     /** Column letters of the first 64 columns (the widest sheet has 18). */
     private static final String[] COLUMNS = new String[64];
 
@@ -38,7 +47,6 @@ final class RawRows {
 
     private final Writer out;
     private final Styles styles;
-    private final StringBuilder row = new StringBuilder(1024);
     private String rowNumber = "";
     private LocalDate lastDate;
     private String lastDateSerial;
@@ -51,18 +59,14 @@ final class RawRows {
     /** Starts row {@code index} (0-based); the previous row must have been ended. */
     void begin(int index) {
         rowNumber = Integer.toString(index + 1);
-        row.setLength(0);
-        row.append("<row r=\"").append(rowNumber).append("\">\n");
+        put("<row r=\"");
+        put(rowNumber);
+        put("\">\n");
     }
 
-    /** Ends the row and hands its XML to the sheet's writer. */
+    /** Ends the row. */
     void end() {
-        row.append("</row>\n");
-        try {
-            out.append(row);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        put("</row>\n");
     }
 
     void text(int col, String value) {
@@ -71,13 +75,9 @@ final class RawRows {
         }
         String clean = Cells.clean(value);
         cell(col, Cells.looksLikeFormula(clean) ? styles.literalText : styles.text);
-        row.append(" t=\"inlineStr\"><is><t");
-        if (hasLeadingTrailingSpaces(clean)) {
-            row.append(" xml:space=\"preserve\"");
-        }
-        row.append('>');
+        put(hasLeadingTrailingSpaces(clean) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
         escape(clean);
-        row.append("</t></is></c>");
+        put("</t></is></c>");
     }
 
     /** Money or a ratio, rounded HALF_UP to 2 decimals (as {@link Cells#number2}). */
@@ -120,32 +120,59 @@ final class RawRows {
 
     private void number(int col, CellStyle style, String value) {
         cell(col, style);
-        row.append("><v>").append(value).append("</v></c>");
+        put("><v>");
+        put(value);
+        put("</v></c>");
     }
 
     /** Opens a cell element: its reference, and its style when not the default. */
     private void cell(int col, CellStyle style) {
-        row.append("<c r=\"").append(COLUMNS[col]).append(rowNumber).append('"');
+        put("<c r=\"");
+        put(COLUMNS[col]);
+        put(rowNumber);
         int s = style.getIndex() & 0xffff;
-        if (s != 0) {
-            row.append(" s=\"").append(s).append('"');
+        put(s == 0 ? "\"" : s < STYLE_ATTRIBUTES.length ? STYLE_ATTRIBUTES[s] : "\" s=\"" + s + '"');
+    }
+
+    /** Text escaped for XML; written as is when nothing needs escaping (nearly always). */
+    private void escape(String s) {
+        int n = s.length();
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            String entity = switch (s.charAt(i)) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\n' -> "&#xa;";
+                case '\r' -> "&#xd;";
+                case '\t' -> "&#x9;";
+                case '\u00a0' -> "&#xa0;";
+                default -> null;
+            };
+            if (entity != null) {
+                write(s, from, i - from);
+                put(entity);
+                from = i + 1;
+            }
+        }
+        write(s, from, n - from);
+    }
+
+    private void put(String s) {
+        try {
+            out.write(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void escape(String s) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> row.append("&lt;");
-                case '>' -> row.append("&gt;");
-                case '&' -> row.append("&amp;");
-                case '"' -> row.append("&quot;");
-                case '\n' -> row.append("&#xa;");
-                case '\r' -> row.append("&#xd;");
-                case '\t' -> row.append("&#x9;");
-                case '\u00a0' -> row.append("&#xa0;");
-                default -> row.append(c);
+    private void write(String s, int from, int length) {
+        if (length > 0) {
+            try {
+                out.write(s, from, length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }
