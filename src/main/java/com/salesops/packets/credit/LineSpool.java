@@ -2,10 +2,6 @@ package com.salesops.packets.credit;
 
 import com.salesops.packets.support.AtomicFiles;
 import com.salesops.packets.support.FileNames;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -321,11 +317,11 @@ public final class LineSpool {
     /** Writes one team's file. */
     private static final class Encoder implements AutoCloseable {
 
-        private final DataOutputStream out;
+        private final Out out;
         private final Map<String, Integer> known = new HashMap<>();
 
         Encoder(OutputStream file) {
-            this.out = new DataOutputStream(new BufferedOutputStream(file, BUFFER));
+            this.out = new Out(file);
         }
 
         void write(CreditLine l, CreditedBooking b) throws IOException {
@@ -384,7 +380,9 @@ public final class LineSpool {
                 out.writeInt(d.scale());
             } else {
                 out.writeByte(TEXT_DECIMAL);
-                out.writeUTF(d.toString());
+                byte[] text = d.toString().getBytes(StandardCharsets.US_ASCII);
+                out.writeInt(text.length);
+                out.write(text);
             }
         }
 
@@ -403,23 +401,21 @@ public final class LineSpool {
 
         private static final CreditRole[] ROLES = CreditRole.values();
 
-        private final DataInputStream in;
+        private final In in;
         private final List<String> known = new ArrayList<>();
         private byte[] bytes = new byte[256];
         private Spooled current;
 
         Cursor(InputStream file) {
-            this.in = new DataInputStream(new BufferedInputStream(file, BUFFER));
+            this.in = new In(file);
         }
 
         boolean advance() throws IOException {
-            int first;
-            try {
-                first = in.readInt();
-            } catch (EOFException end) {
+            if (in.atEnd()) {
                 current = null;
                 return false;
             }
+            int first = in.readInt();
             String bookingId = text(first);
             String employeeId = text(in.readInt());
             String teamId = text(in.readInt());
@@ -465,7 +461,11 @@ public final class LineSpool {
             return switch (in.readByte()) {
                 case NULL_DECIMAL -> null;
                 case LONG_DECIMAL -> BigDecimal.valueOf(in.readLong(), in.readInt());
-                default -> new BigDecimal(in.readUTF());
+                default -> {
+                    byte[] text = new byte[in.readInt()];
+                    in.readFully(text, 0, text.length);
+                    yield new BigDecimal(new String(text, StandardCharsets.US_ASCII));
+                }
             };
         }
 
@@ -485,6 +485,155 @@ public final class LineSpool {
             } catch (IOException ignored) {
                 // a read-only file: nothing is lost
             }
+        }
+    }
+
+    /**
+     * A file's bytes written through a plain array: {@code DataOutputStream} over a buffered stream
+     * takes the buffer's lock once per byte of every number (the profile of the render step showed it).
+     */
+    private static final class Out implements AutoCloseable {
+
+        private final OutputStream file;
+        private final byte[] buf = new byte[BUFFER];
+        private int count;
+
+        Out(OutputStream file) {
+            this.file = file;
+        }
+
+        void writeByte(int v) throws IOException {
+            room(1);
+            buf[count++] = (byte) v;
+        }
+
+        void writeBoolean(boolean v) throws IOException {
+            writeByte(v ? 1 : 0);
+        }
+
+        void writeInt(int v) throws IOException {
+            room(4);
+            buf[count++] = (byte) (v >>> 24);
+            buf[count++] = (byte) (v >>> 16);
+            buf[count++] = (byte) (v >>> 8);
+            buf[count++] = (byte) v;
+        }
+
+        void writeLong(long v) throws IOException {
+            writeInt((int) (v >>> 32));
+            writeInt((int) v);
+        }
+
+        void write(byte[] bytes) throws IOException {
+            if (bytes.length > buf.length - count) {
+                drain();
+                if (bytes.length > buf.length) {
+                    file.write(bytes);
+                    return;
+                }
+            }
+            System.arraycopy(bytes, 0, buf, count, bytes.length);
+            count += bytes.length;
+        }
+
+        private void room(int n) throws IOException {
+            if (buf.length - count < n) {
+                drain();
+            }
+        }
+
+        private void drain() throws IOException {
+            file.write(buf, 0, count);
+            count = 0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                drain();
+            } finally {
+                file.close();
+            }
+        }
+    }
+
+    /** A file's bytes read through a plain array (see {@link Out}). */
+    private static final class In implements AutoCloseable {
+
+        private final InputStream file;
+        private final byte[] buf = new byte[BUFFER];
+        private int pos;
+        private int limit;
+
+        In(InputStream file) {
+            this.file = file;
+        }
+
+        /** Whether the file has no byte left. */
+        boolean atEnd() throws IOException {
+            return pos == limit && !fill();
+        }
+
+        byte readByte() throws IOException {
+            need(1);
+            return buf[pos++];
+        }
+
+        boolean readBoolean() throws IOException {
+            return readByte() != 0;
+        }
+
+        int readInt() throws IOException {
+            need(4);
+            int v = ((buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16) | ((buf[pos + 2] & 0xff) << 8)
+                    | (buf[pos + 3] & 0xff);
+            pos += 4;
+            return v;
+        }
+
+        long readLong() throws IOException {
+            return ((long) readInt() << 32) | (readInt() & 0xffffffffL);
+        }
+
+        void readFully(byte[] bytes, int off, int len) throws IOException {
+            while (len > 0) {
+                if (pos == limit && !fill()) {
+                    throw new EOFException("the line spool file ends inside a line");
+                }
+                int n = Math.min(len, limit - pos);
+                System.arraycopy(buf, pos, bytes, off, n);
+                pos += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        /** Makes {@code n} (at most 8) bytes readable at {@code pos}. */
+        private void need(int n) throws IOException {
+            while (limit - pos < n) {
+                if (!fill()) {
+                    throw new EOFException("the line spool file ends inside a line");
+                }
+            }
+        }
+
+        /** Moves what is left to the front and reads more; false at the end of the file. */
+        private boolean fill() throws IOException {
+            int left = limit - pos;
+            System.arraycopy(buf, pos, buf, 0, left);
+            pos = 0;
+            limit = left;
+            int n = file.read(buf, limit, buf.length - limit);
+            if (n <= 0) {
+                return false;
+            }
+            limit += n;
+            return true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
         }
     }
 }

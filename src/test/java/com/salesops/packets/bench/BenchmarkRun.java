@@ -7,6 +7,7 @@ import com.salesops.packets.demo.DemoDataGenerator;
 import com.salesops.packets.demo.DemoSize;
 import com.salesops.packets.demo.DemoSummary;
 import com.salesops.packets.demo.OrgShape;
+import com.salesops.packets.packet.excel.DealsSheetBench;
 import com.salesops.packets.testing.MariaDb;
 import com.salesops.packets.testing.SinkSmtp;
 import java.io.IOException;
@@ -74,6 +75,9 @@ class BenchmarkRun {
         if (!System.getProperty("bench.jobArgs", "").isBlank()) {
             report.append("Job arguments added: `").append(System.getProperty("bench.jobArgs").strip()).append("`\n\n");
         }
+        if (!"false".equals(System.getProperty("bench.sheet", "true"))) {
+            report.append(dealsSheet());
+        }
         for (OrgShape shape : shapes) {
             for (String size : sizes) {
                 report.append(benchSize(size.strip(), shape, runs));
@@ -84,6 +88,21 @@ class BenchmarkRun {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString(), StandardCharsets.UTF_8);
         assertThat(report).contains("median");
+    }
+
+    /**
+     * A 200,000-line Deals sheet (the largest a packet holds by default) written alone, in this JVM,
+     * beside its floor: the same sheet XML only deflated into a zip (-Dbench.sheet=false skips it).
+     */
+    private static String dealsSheet() throws IOException {
+        DealsSheetBench.Result r = DealsSheetBench.measure(200_000, 7);
+        return String.format(Locale.US, "### A %,d-line Deals sheet, alone%n%n"
+                + "A packet whose Deals sheet holds %,d lines (held in memory: no database or spool time), written "
+                + "as a whole workbook 7 times in the benchmark's JVM: first write %,d ms, median of the other six "
+                + "%,d ms (%,d bytes of sheet XML, a %,d-byte workbook). Floor: the same sheet XML, already made, "
+                + "deflated at the workbook's level into a zip file: %,d ms (the workbook is %.1f times the floor)."
+                + "%n%n", r.lines(), r.lines(), r.firstMs(), r.medianMs(), r.sheetXmlBytes(), r.xlsxBytes(),
+                r.floorMs(), r.floorMs() == 0 ? 0.0 : (double) r.medianMs() / r.floorMs());
     }
 
     private String benchSize(String size, OrgShape shape, int runs) throws Exception {
@@ -131,6 +150,7 @@ class BenchmarkRun {
                                     + "class loading and JIT warm-up included):\n\n");
                     table(r, cold);
                     r.append('\n');
+                    floors(r, cold, rawQuery);
                 }
             }
         }
@@ -183,8 +203,12 @@ class BenchmarkRun {
         SinkSmtp smtp = new SinkSmtp();
         Path out = Files.createTempDirectory("bench-cold");
         try (MariaDb app = MariaDb.create("ap_bench_app")) {
+            // the collector's log gives the largest heap after a collection in the new JVM
+            Path gcLog = Path.of("target", "bench", "cold-gc.log").toAbsolutePath();
+            Files.createDirectories(gcLog.getParent());
+            Files.deleteIfExists(gcLog);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx1g", "-Djava.awt.headless=true"));
+                    .toString(), "-Xmx1g", "-Djava.awt.headless=true", "-Xlog:gc:file=" + gcLog));
             // e.g. -Dbench.coldJvmArgs=-XX:StartFlightRecording=filename=target/bench/cold.jfr,settings=profile
             if (!jvmArgs.isBlank()) {
                 command.addAll(List.of(jvmArgs.strip().split("\\s+")));
@@ -210,10 +234,69 @@ class BenchmarkRun {
             steps.forEach((step, ms) -> m.put(step + " s", ms / 1000));
             double deliver = steps.getOrDefault("deliverPacketsStep", 0.0) / 1000;
             m.put("emails/s", deliver > 0 ? smtp.messages() / deliver : 0);
+            m.put("max heap after GC MB (of 1024)", maxHeapAfterGcMb(gcLog));
+            if (bulkLoadFloor == null) {
+                bulkLoadFloor = bulkLoad(app);
+            }
             return m;
         } finally {
             smtp.close();
             deleteTree(out);
+        }
+    }
+
+    /** The floors beside the runs' medians: the raw query (extract, read side) and the bulk load (write side). */
+    private static void floors(StringBuilder r, List<Map<String, Double>> runs, double rawQuery) {
+        List<Double> extract = runs.stream().map(m -> m.getOrDefault("extractCreditsStep s", 0.0)).sorted().toList();
+        double median = extract.get(extract.size() / 2);
+        r.append(String.format(Locale.US, "Floors: the raw extraction query %.1f s; a bulk load of the run's credit "
+                + "lines by the mariadb client (`LOAD DATA LOCAL INFILE` into an empty copy of `credit_line`) %.1f s; "
+                + "together %.1f s. Extract step median %.1f s = %.1f times the raw query, %.1f times the two "
+                + "together.%n%n", rawQuery, bulkLoadFloor, rawQuery + bulkLoadFloor, median, median / rawQuery,
+                median / (rawQuery + bulkLoadFloor)));
+        bulkLoadFloor = null;
+    }
+
+    /** The bulk-load floor of the size being measured (s), from its first run in a new JVM. */
+    private static Double bulkLoadFloor;
+
+    /** The largest "before->after(total)" after-value of a unified GC log, in MB. */
+    private static double maxHeapAfterGcMb(Path gcLog) throws IOException {
+        Matcher m = Pattern.compile("->(\\d+)M\\(").matcher(Files.readString(gcLog));
+        double max = 0;
+        while (m.find()) {
+            max = Math.max(max, Double.parseDouble(m.group(1)));
+        }
+        return max;
+    }
+
+    /**
+     * The extract step's floor: the run's credit lines, dumped by the mariadb client to a tab-separated
+     * file, loaded by the client into an empty copy of {@code credit_line} with {@code LOAD DATA LOCAL
+     * INFILE} (the same statement the job uses). Returns the load's seconds.
+     */
+    private static double bulkLoad(MariaDb app) throws IOException, InterruptedException {
+        List<String> columns = new JdbcTemplate(app.dataSource()).queryForList("SELECT column_name FROM "
+                + "information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'credit_line' "
+                + "ORDER BY ordinal_position", String.class);
+        String select = "SELECT CONCAT_WS('\\t', " + String.join(", ", columns.stream()
+                .map(c -> "COALESCE(`" + c + "`, '\\\\N')").toList()) + ") FROM credit_line";
+        Path tsv = Files.createTempFile("bench-lines", ".tsv");
+        try {
+            Process dump = new ProcessBuilder("mariadb", "--quick", "--batch", "--raw", "--skip-column-names",
+                    "-h127.0.0.1", "-uroot", app.name(), "-e", select).redirectOutput(tsv.toFile()).start();
+            assertThat(dump.waitFor()).as("dump of credit_line").isZero();
+            String load = "CREATE TABLE floor_line LIKE credit_line; LOAD DATA LOCAL INFILE '" + tsv
+                    + "' INTO TABLE floor_line (" + String.join(", ", columns.stream().map(c -> "`" + c + "`").toList())
+                    + "); DROP TABLE floor_line;";
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder("mariadb", "--local-infile=1", "-h127.0.0.1", "-uroot", app.name(), "-e",
+                    load).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as("bulk load of credit_line: %s", output).isZero();
+            return secs(System.nanoTime() - t0);
+        } finally {
+            Files.deleteIfExists(tsv);
         }
     }
 

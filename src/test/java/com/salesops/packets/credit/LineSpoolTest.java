@@ -65,7 +65,7 @@ class LineSpoolTest {
             new BigDecimal("123456789012345678901234567890.123456"), new BigDecimal("0"), new BigDecimal("7.0000001")};
         LineSpool spool = LineSpool.at(tmp.resolve("fields"));
         try (LineSpool.Writer w = spool.writer()) {
-            for (int i = 0; i < 60; i++) {
+            for (int i = 0; i < 600; i++) { // ~80 KB: records across the read buffer's refills
                 String booking = "B-" + (1000 + i);
                 BigDecimal amount = amounts[i % amounts.length];
                 CreditedBooking b = i % 7 == 3 ? null : new CreditedBooking(booking, day.plusDays(i % 5),
