@@ -73,6 +73,14 @@ final class RawRows {
         if (value == null) {
             return;
         }
+        if (plainAscii(value)) {
+            // nearly every id, code and name: nothing to clean, escape or preserve
+            cell(col, Cells.looksLikeFormula(value) ? styles.literalText : styles.text);
+            put(" t=\"inlineStr\"><is><t>");
+            put(value);
+            put("</t></is></c>");
+            return;
+        }
         String clean = Cells.clean(value);
         cell(col, Cells.looksLikeFormula(clean) ? styles.literalText : styles.text);
         put(hasLeadingTrailingSpaces(clean) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
@@ -175,6 +183,24 @@ final class RawRows {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * Printable ASCII without XML's special characters, within the cell limit, not starting or ending
+     * with a space: what {@link Cells#clean} keeps as is and what needs no escaping.
+     */
+    static boolean plainAscii(String s) {
+        int n = s.length();
+        if (n == 0 || n > Cells.MAX_TEXT || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' || c == '"') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean hasLeadingTrailingSpaces(String s) {

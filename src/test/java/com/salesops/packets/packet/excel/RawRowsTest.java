@@ -112,4 +112,27 @@ class RawRowsTest {
             assertThat(rawSheet.getRow(4).getCell(5)).isNull();
         }
     }
+
+    @Test
+    void textTakenAsPlainAsciiIsTextThatCleaningAndEscapingLeaveAsIs() {
+        // given: random short strings over ASCII, controls and markup included, and a few non-ASCII
+        java.util.Random random = new java.util.Random(13);
+        String alphabet = "abcXYZ019 -+=@&<>\"'\t\n\r\u0007é\u00a0";
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(8); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+
+            // when
+            boolean plain = RawRows.plainAscii(s);
+
+            // then: taken as plain only when nothing would change it; and every printable, unspecial one is
+            boolean unchanged = !s.isEmpty() && Cells.clean(s).equals(s) && s.chars().noneMatch(c -> "&<>\"".indexOf(c) >= 0)
+                    && s.chars().allMatch(c -> c >= 0x20 && c <= 0x7e) && !Character.isWhitespace(s.charAt(0))
+                    && !Character.isWhitespace(s.charAt(s.length() - 1));
+            assertThat(plain).as("'%s'", s).isEqualTo(unchanged);
+        }
+    }
 }
