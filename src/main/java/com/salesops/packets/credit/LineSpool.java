@@ -107,6 +107,20 @@ public final class LineSpool {
         }
     }
 
+    /** The bytes the spool's files take on disk (0 when there is none). */
+    public long bytes() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        long total = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                total += Files.size(f);
+            }
+        }
+        return total;
+    }
+
     /** Removes the spool (nothing to do when there is none). */
     public void delete() throws IOException {
         if (!Files.isDirectory(dir)) {

@@ -63,7 +63,8 @@ final class ComputeAttainmentTasklet implements Tasklet {
         long[] lines = {0};
         TeamDayTotals teamDays = new TeamDayTotals();
         // The one pass over the run's lines also spools them per team for the render step (docs/performance.md).
-        try (LineSpool.Writer spool = LineSpool.ofRun(outputDir, runKey).writer()) {
+        LineSpool lineSpool = LineSpool.ofRun(outputDir, runKey);
+        try (LineSpool.Writer spool = lineSpool.writer()) {
             credits.forEachBooking(runKey, fetchSize, booking -> {
                 Reconciliation.check(booking.booking(), booking.lines()).ifPresent(broken::add);
                 lines[0] += booking.lines().size();
@@ -73,6 +74,8 @@ final class ComputeAttainmentTasklet implements Tasklet {
             });
             spool.finish();
         }
+        log.info("{}: line spool of {} lines written to {} ({} MB; removed once every packet is rendered)", runKey,
+                lines[0], lineSpool.dir(), lineSpool.bytes() / (1024 * 1024));
         AttainmentResults computed = calculator.finish();
 
         // Invariant (1): every booking the source holds for [S, D] is credited or rejected, never both.
