@@ -97,10 +97,11 @@ public class ConfigValidation {
             out.println("  -   RabbitMQ: packets.render.mode is local; packets render in this JVM, no broker needed");
         }
         check(out, problems, "output folder (packets.output.dir)", this::outputDir);
-        check(out, problems, "report templates (reports/*.jrxml)", () -> {
+        String templates = "report templates (reports/*.jasper, compiled by the build from reports/*.jrxml)";
+        check(out, problems, templates, () -> {
             new PdfPacketWriter();
             new ExcelPacketWriter();
-            return "compiled";
+            return "loaded";
         });
         return problems;
     }
