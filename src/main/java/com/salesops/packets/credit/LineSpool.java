@@ -53,6 +53,11 @@ public final class LineSpool {
     private static final String LARGEST_SUFFIX = ".largest";
     private static final int BUFFER = 16 * 1024;
     private static final int NO_DATE = Integer.MIN_VALUE;
+    /** A text's head: its number when the file wrote it before (0 and up), or one of these. */
+    private static final int NULL_TEXT = -1;
+    private static final int TEXT = -2;
+    /** A text that follows and takes the next number. */
+    private static final int NUMBERED_TEXT = -3;
     private static final byte NULL_DECIMAL = 0;
     private static final byte LONG_DECIMAL = 1;
     private static final byte TEXT_DECIMAL = 2;
@@ -109,29 +114,28 @@ public final class LineSpool {
 
     /** The bytes the spool's files take on disk (0 when there is none). */
     public long bytes() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
         long total = 0;
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                total += Files.size(f);
-            }
+        for (Path f : files()) {
+            total += Files.size(f);
         }
         return total;
     }
 
     /** Removes the spool (nothing to do when there is none). */
     public void delete() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
+        for (Path f : files()) {
+            Files.deleteIfExists(f);
         }
         Files.deleteIfExists(dir);
+    }
+
+    private List<Path> files() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
+        }
     }
 
     /**
@@ -364,10 +368,13 @@ public final class LineSpool {
             }
         }
 
-        /** -1 for null; -2 then the text (numbered when {@code repeated}); else the number of a known text. */
+        /**
+         * The number of a text the file already holds, or {@link #NULL_TEXT}, or the text itself after
+         * {@link #TEXT} ({@link #NUMBERED_TEXT} when {@code repeated}, so later lines can refer to it).
+         */
         private void text(String s, boolean repeated) throws IOException {
             if (s == null) {
-                out.writeInt(-1);
+                out.writeInt(NULL_TEXT);
                 return;
             }
             if (repeated) {
@@ -379,7 +386,7 @@ public final class LineSpool {
                 known.put(s, known.size());
             }
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(repeated ? -3 : -2);
+            out.writeInt(repeated ? NUMBERED_TEXT : TEXT);
             out.writeInt(bytes.length);
             out.write(bytes);
         }
@@ -456,7 +463,7 @@ public final class LineSpool {
             if (head >= 0) {
                 return known.get(head);
             }
-            if (head == -1) {
+            if (head == NULL_TEXT) {
                 return null;
             }
             int length = in.readInt();
@@ -465,7 +472,7 @@ public final class LineSpool {
             }
             in.readFully(bytes, 0, length);
             String s = new String(bytes, 0, length, StandardCharsets.UTF_8);
-            if (head == -3) {
+            if (head == NUMBERED_TEXT) {
                 known.add(s);
             }
             return s;

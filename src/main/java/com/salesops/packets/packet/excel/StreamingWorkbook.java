@@ -149,22 +149,14 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
         @Override
         public void write(int c) throws IOException {
-            put((char) c);
+            encode((char) c);
         }
 
         @Override
         public void write(String s, int off, int len) throws IOException {
             int end = off + len;
             for (int i = off; i < end; i++) {
-                char c = s.charAt(i);
-                if (c < 0x80 && pendingHigh == 0) {
-                    if (count == buf.length) {
-                        drain();
-                    }
-                    buf[count++] = (byte) c;
-                } else {
-                    put(c);
-                }
+                encode(s.charAt(i));
             }
         }
 
@@ -177,37 +169,20 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         public void write(char[] c, int off, int len) throws IOException {
             int end = off + len;
             for (int i = off; i < end; i++) {
-                char ch = c[i];
-                if (ch < 0x80 && pendingHigh == 0) {
-                    if (count == buf.length) {
-                        drain();
-                    }
-                    buf[count++] = (byte) ch;
-                } else {
-                    put(ch);
-                }
+                encode(c[i]);
             }
         }
 
-        @Override
-        public Writer append(CharSequence csq) throws IOException {
-            if (csq instanceof String s) {
-                write(s, 0, s.length());
-                return this;
-            }
-            int n = csq.length();
-            for (int i = 0; i < n; i++) {
-                char c = csq.charAt(i);
-                if (c < 0x80 && pendingHigh == 0) {
-                    if (count == buf.length) {
-                        drain();
-                    }
-                    buf[count++] = (byte) c;
-                } else {
-                    put(c);
+        /** One character: ASCII straight into the buffer (nearly all of a sheet), the rest through {@link #put}. */
+        private void encode(char c) throws IOException {
+            if (c < 0x80 && pendingHigh == 0) {
+                if (count == buf.length) {
+                    drain();
                 }
+                buf[count++] = (byte) c;
+            } else {
+                put(c);
             }
-            return this;
         }
 
         private void put(char c) throws IOException {
@@ -256,10 +231,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
             try {
                 if (pendingHigh != 0) {
                     pendingHigh = 0;
-                    if (count == buf.length) {
-                        drain();
-                    }
-                    buf[count++] = '?';
+                    put('?');
                 }
                 drain();
             } finally {

@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.util.JRLoader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -294,18 +297,18 @@ class PdfPacketWriterTest {
     void theCompiledTemplatesAreTheSourcesCompiledNow() throws Exception {
         // given: each template as the build compiled it, and compiled from its source in this JVM
         for (String name : Templates.NAMES) {
-            net.sf.jasperreports.engine.JasperReport built;
+            JasperReport built;
             try (var in = Templates.class.getResourceAsStream("/reports/" + name + ".jasper")) {
-                built = (net.sf.jasperreports.engine.JasperReport) net.sf.jasperreports.engine.util.JRLoader.loadObject(in);
+                built = (JasperReport) JRLoader.loadObject(in);
             }
 
             // when
-            net.sf.jasperreports.engine.JasperReport compiled = Templates.compile(name);
+            JasperReport compiled = Templates.compile(name);
 
             // then: the same report (a stale .jasper would differ in its elements or expressions); the
             // uuids a template leaves out are drawn at random by every compilation
-            assertThat(withoutUuids(net.sf.jasperreports.engine.JasperCompileManager.writeReportToXml(built))).as(name)
-                    .isEqualTo(withoutUuids(net.sf.jasperreports.engine.JasperCompileManager.writeReportToXml(compiled)));
+            assertThat(withoutUuids(JasperCompileManager.writeReportToXml(built))).as(name)
+                    .isEqualTo(withoutUuids(JasperCompileManager.writeReportToXml(compiled)));
         }
     }
 
