@@ -45,6 +45,8 @@ class BenchmarkRun {
             "M", DemoSize.scaled(1_000, 300_000),
             "L", DemoSize.scaled(5_000, 2_000_000));
 
+    private boolean launcherPrepared;
+
     @Test
     void benchmark() throws Exception {
         List<String> sizes = List.of(System.getProperty("bench.sizes", "S").split(","));
@@ -139,14 +141,19 @@ class BenchmarkRun {
             r.append(String.format(Locale.US, "%nraw extraction query streamed by the mariadb client to /dev/null: %.1f s%n%n",
                     rawQuery));
             if (List.of(System.getProperty("bench.coldSizes", "S").split(",")).contains(size)) {
+                if (!launcherPrepared) {
+                    r.append(prepareLauncher());
+                    launcherPrepared = true;
+                }
                 // -Dbench.coldJvmArgs="A|B": each set of JVM options in turn, each with its own table
                 for (String jvmArgs : System.getProperty("bench.coldJvmArgs", "").split("\\|", -1)) {
                     List<Map<String, Double>> cold = new ArrayList<>();
                     for (int i = 0; i < runs; i++) {
                         cold.add(coldRun(source, jvmArgs));
                     }
-                    r.append("A new JVM per run (`java -Xmx1g ").append(jvmArgs.isBlank() ? "" : jvmArgs.strip() + " ")
-                            .append("-cp ... AttainmentPacketsApplication run nightly`, as cron starts it: JVM start, "
+                    r.append("A new JVM per run (`PACKETS_JAVA_OPTS=\"-Xmx1g")
+                            .append(jvmArgs.isBlank() ? "" : " " + jvmArgs.strip())
+                            .append("\" bin/packets run nightly ...`, as cron starts it: JVM start, "
                                     + "class loading and JIT warm-up included):\n\n");
                     table(r, cold);
                     r.append('\n');
@@ -196,8 +203,9 @@ class BenchmarkRun {
     }
 
     /**
-     * One run in a new JVM (java -Xmx1g, the test classpath), timed from process start to exit:
-     * what cron sees, JVM start and class loading included.
+     * One run in a new JVM started by the launcher as cron starts it ({@code bin/packets}, the built jar,
+     * {@code PACKETS_JAVA_OPTS=-Xmx1g}, class-data sharing as the launcher prepares it), timed from
+     * process start to exit: what cron sees, JVM start and class loading included.
      */
     private static Map<String, Double> coldRun(MariaDb source, String jvmArgs) throws Exception {
         SinkSmtp smtp = new SinkSmtp();
@@ -207,23 +215,18 @@ class BenchmarkRun {
             Path gcLog = Path.of("target", "bench", "cold-gc.log").toAbsolutePath();
             Files.createDirectories(gcLog.getParent());
             Files.deleteIfExists(gcLog);
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx1g", "-Djava.awt.headless=true", "-Xlog:gc:file=" + gcLog));
             // e.g. -Dbench.coldJvmArgs=-XX:StartFlightRecording=filename=target/bench/cold.jfr,settings=profile
-            if (!jvmArgs.isBlank()) {
-                command.addAll(List.of(jvmArgs.strip().split("\\s+")));
-            }
-            command.addAll(List.of("-cp",
-                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                    AttainmentPacketsApplication.class.getName()));
+            String javaOpts = "-Xmx1g -Djava.awt.headless=true -Xlog:gc:file=" + gcLog
+                    + (jvmArgs.isBlank() ? "" : " " + jvmArgs.strip());
+            List<String> command = new ArrayList<>(List.of(launcher().toString()));
             command.addAll(jobArgs(source, app, out, smtp));
             long t0 = System.nanoTime();
             // the run's own log, kept for a failed run (target/bench/cold-run.log, the last run's)
             Path log = Path.of("target", "bench", "cold-run.log");
             Files.createDirectories(log.getParent());
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            int exit = p.waitFor();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("PACKETS_JAVA_OPTS", javaOpts);
+            int exit = pb.start().waitFor();
             double wall = secs(System.nanoTime() - t0);
             assertThat(exit).as("cold run exit code (its log: %s)", log.toAbsolutePath()).isZero();
             assertThat(smtp.messages()).as("emails of the cold run").isPositive();
@@ -243,6 +246,29 @@ class BenchmarkRun {
             smtp.close();
             deleteTree(out);
         }
+    }
+
+    /** {@code bin/packets} (the bench profile passes its path; it starts {@code target/attainment-packets.jar}). */
+    private static Path launcher() {
+        return Path.of(System.getProperty("bench.launcher", "bin/packets")).toAbsolutePath();
+    }
+
+    /**
+     * Calls the launcher once before the runs in a new JVM, so that the class-data-sharing archive it
+     * prepares once per build (docs/performance.md, "Start-up") is not in the first run's time.
+     */
+    private static String prepareLauncher() throws Exception {
+        long t0 = System.nanoTime();
+        Path log = Path.of("target", "bench", "launcher-prepare.log");
+        Files.createDirectories(log.getParent());
+        int exit = new ProcessBuilder(launcher().toString(), "help").redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start().waitFor();
+        assertThat(exit).as("bin/packets help (its log: %s)", log.toAbsolutePath()).isZero();
+        boolean shared = Files.exists(launcher().getParent().resolveSibling("target").resolve("app")
+                .resolve("attainment-packets.jsa"));
+        return String.format(Locale.US, "The launcher's first call (`bin/packets help`, which prepares class-data "
+                + "sharing once per build when its archive is missing or stale) took %.1f s; class-data sharing: %s.%n%n",
+                secs(System.nanoTime() - t0), shared ? "on" : "off (no archive)");
     }
 
     /** The floors beside the runs' medians: the raw query (extract, read side) and the bulk load (write side). */

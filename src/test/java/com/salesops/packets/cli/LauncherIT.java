@@ -1,0 +1,138 @@
+package com.salesops.packets.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/packets}, the launcher cron calls, and its class-data sharing (docs/performance.md,
+ * "Start-up"): prepared once per build from a demo run, used by every later JVM, made again for a
+ * rebuilt jar, never replaced under a running JVM, and off on request. Each test has its own copy of
+ * the launcher and the built jar in a folder laid out like the project ({@code bin/}, {@code target/}).
+ */
+class LauncherIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    private static final String SHARED = "com.salesops.packets.cli.CommandLine source: shared objects file";
+
+    @TempDir
+    Path home;
+
+    private Path jar;
+    private Path archive;
+
+    @BeforeEach
+    void layOutAHome() throws Exception {
+        Files.createDirectories(home.resolve("bin"));
+        Path launcher = Files.copy(Path.of("bin", "packets"), home.resolve("bin").resolve("packets"));
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(home.resolve("target"));
+        jar = Files.copy(Path.of(System.getProperty("packets.jar", "target/attainment-packets.jar")),
+                home.resolve("target").resolve("attainment-packets.jar"));
+        archive = home.resolve("target").resolve("app").resolve("attainment-packets.jsa");
+    }
+
+    @Test
+    void theFirstCallPreparesTheArchiveAndLaterJvmsLoadTheJobsClassesFromIt() throws Exception {
+        // when
+        Launch first = launch(Map.of(), "help");
+        Launch second = launch(Map.of(), "help");
+
+        // then
+        assertThat(first.exitCode).as(first.output).isZero();
+        assertThat(first.output).contains("Preparing class-data sharing", "Usage: packets");
+        assertThat(archive).isRegularFile();
+        assertThat(Files.readString(archive.resolveSibling("training.log"))).contains("Attainment Packets demo");
+        assertThat(second.exitCode).as(second.output).isZero();
+        assertThat(second.output).doesNotContain("Preparing").contains("Usage: packets");
+        assertThat(second.classLoads).contains(SHARED);
+    }
+
+    @Test
+    void aRebuiltJarGetsANewArchiveBeforeItRuns() throws Exception {
+        // given: prepared, then the jar is built again (a new modification time)
+        assertThat(launch(Map.of(), "help").exitCode).isZero();
+        FileTime before = Files.getLastModifiedTime(archive);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+
+        // when
+        Launch rebuilt = launch(Map.of(), "help");
+
+        // then
+        assertThat(rebuilt.exitCode).as(rebuilt.output).isZero();
+        assertThat(rebuilt.output).contains("Preparing class-data sharing");
+        assertThat(Files.getLastModifiedTime(archive)).isNotEqualTo(before);
+        assertThat(rebuilt.classLoads).contains(SHARED);
+    }
+
+    @Test
+    void whileAJvmHoldsTheArchiveARebuiltJarRunsAsBuiltAndTheArchiveStaysAsItWas() throws Exception {
+        // given: prepared; a JVM started on the archive holds the launcher's lock shared (here: flock)
+        assertThat(launch(Map.of(), "help").exitCode).isZero();
+        FileTime before = Files.getLastModifiedTime(archive);
+        Process holder = new ProcessBuilder("flock", "-s", home.resolve("target").resolve(".cds.lock").toString(),
+                "sleep", "120").start();
+        try {
+            Thread.sleep(500);
+            Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+
+            // when
+            Launch launch = launch(Map.of(), "help");
+
+            // then: no waiting, no preparing, the classes from the jar
+            assertThat(launch.exitCode).as(launch.output).isZero();
+            assertThat(launch.output).doesNotContain("Preparing").contains("Usage: packets");
+            assertThat(Files.getLastModifiedTime(archive)).isEqualTo(before);
+            assertThat(launch.classLoads).doesNotContain(SHARED)
+                    .contains("com.salesops.packets.cli.CommandLine source: jar:");
+        } finally {
+            holder.destroyForcibly();
+        }
+    }
+
+    @Test
+    void packetsCdsOffRunsTheJarAsBuiltWithoutPreparingAnything() throws Exception {
+        // when
+        Launch off = launch(Map.of("PACKETS_CDS", "off"), "help");
+
+        // then
+        assertThat(off.exitCode).as(off.output).isZero();
+        assertThat(off.output).doesNotContain("Preparing").contains("Usage: packets");
+        assertThat(home.resolve("target").resolve("app")).doesNotExist();
+        assertThat(off.classLoads).doesNotContain(SHARED).contains("com.salesops.packets.cli.CommandLine source: jar:");
+    }
+
+    private Launch launch(Map<String, String> env, String... args) throws Exception {
+        Path classLog = Files.createTempFile(home, "class-load", ".log");
+        Path output = Files.createTempFile(home, "launch", ".log");
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("packets").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().remove("PACKETS_CDS");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("PACKETS_JAVA_OPTS", "-Xmx1g -Xlog:class+load=info:file=" + classLog);
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/packets did not finish within " + TIMEOUT + ":\n" + Files.readString(output));
+        }
+        return new Launch(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
+                Files.readString(classLog, StandardCharsets.UTF_8));
+    }
+
+    private record Launch(int exitCode, String output, String classLoads) {
+    }
+}
