@@ -56,22 +56,22 @@ final class DealsSheet {
         row.date(1, line.lineDate());
         row.date(2, line.bookingDate());
         if (booking != null) {
-            row.text(3, booking.accountName());
-            row.text(4, booking.bookingType());
-            row.text(5, booking.channel());
-            row.text(6, booking.partnerName());
+            row.repeatedText(3, booking.accountName());
+            row.repeatedText(4, booking.bookingType());
+            row.repeatedText(5, booking.channel());
+            row.repeatedText(6, booking.partnerName());
             row.number2(7, booking.amount(), styles.money);
-            row.text(8, booking.currency());
+            row.repeatedText(8, booking.currency());
             row.exact(9, booking.fxRate(), styles.fxRate);
         }
-        row.text(10, line.employeeId());
-        row.text(11, deal.employeeName());
-        row.text(12, line.role().name());
+        row.repeatedText(10, line.employeeId());
+        row.repeatedText(11, deal.employeeName());
+        row.repeatedText(12, line.role().name());
         row.percent(13, line.splitPercent());
         row.number2(14, line.amountBase(), styles.money);
-        row.text(15, line.reversal() ? "yes" : "no");
-        row.text(16, line.teamId());
-        row.text(17, deal.teamName());
+        row.repeatedText(15, line.reversal() ? "yes" : "no");
+        row.repeatedText(16, line.teamId());
+        row.repeatedText(17, deal.teamName());
         row.end();
     }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
 
 /**
@@ -45,14 +48,25 @@ final class RawRows {
         }
     }
 
+    /** Distinct values kept a column by {@link #repeatedText}: a few hundred bytes each, for one sheet. */
+    static final int MAX_REPEATED = 4096;
+
+    /** Significant digits a spreadsheet number holds exactly. */
+    private static final int MAX_EXACT_DIGITS = 15;
+
     private final Writer out;
+    /** {@code out} when it takes UTF-8 bytes as they are (the workbook's own writer), else null. */
+    private final StreamingWorkbook.Utf8Buffer utf8;
     private final Styles styles;
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private final Map<String, byte[]>[] repeated = new Map[COLUMNS.length];
     private String rowNumber = "";
     private LocalDate lastDate;
     private String lastDateSerial;
 
     RawRows(Writer out, Styles styles) {
         this.out = out;
+        this.utf8 = out instanceof StreamingWorkbook.Utf8Buffer buffer ? buffer : null;
         this.styles = styles;
     }
 
@@ -81,31 +95,97 @@ final class RawRows {
             put("</t></is></c>");
             return;
         }
+        reference(col);
+        put(textXml(value));
+    }
+
+    /**
+     * Text a column repeats (names, ids, types, currencies): the cell's XML after its reference is
+     * made once per distinct value and sheet, and then copied as UTF-8 bytes. The same cell as
+     * {@link #text}. Up to {@link #MAX_REPEATED} values a column are kept; later ones are written as by {@link #text}.
+     */
+    void repeatedText(int col, String value) {
+        if (value == null) {
+            return;
+        }
+        Map<String, byte[]> known = repeated[col];
+        if (known == null) {
+            known = repeated[col] = new HashMap<>();
+        }
+        byte[] xml = known.get(value);
+        if (xml == null) {
+            if (known.size() >= MAX_REPEATED) {
+                text(col, value);
+                return;
+            }
+            xml = textXml(value).getBytes(StandardCharsets.UTF_8);
+            known.put(value, xml);
+        }
+        reference(col);
+        if (utf8 != null) {
+            try {
+                utf8.writeUtf8(xml);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            put(new String(xml, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A text cell's XML after its reference: style, type and the cleaned, escaped text (as {@link Cells#text}). */
+    private String textXml(String value) {
         String clean = Cells.clean(value);
-        cell(col, Cells.looksLikeFormula(clean) ? styles.literalText : styles.text);
-        put(hasLeadingTrailingSpaces(clean) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
-        escape(clean);
-        put("</t></is></c>");
+        StringBuilder xml = new StringBuilder(clean.length() + 64);
+        xml.append(styleAttribute(Cells.looksLikeFormula(clean) ? styles.literalText : styles.text));
+        xml.append(hasLeadingTrailingSpaces(clean) ? " t=\"inlineStr\"><is><t xml:space=\"preserve\">" : " t=\"inlineStr\"><is><t>");
+        escape(clean, xml);
+        xml.append("</t></is></c>");
+        return xml.toString();
     }
 
     /** Money or a ratio, rounded HALF_UP to 2 decimals (as {@link Cells#number2}). */
     void number2(int col, BigDecimal value, CellStyle style) {
         if (value != null) {
-            number(col, style, Double.toString(Cells.round2(value).doubleValue()));
+            number(col, style, decimal(Cells.round2(value)));
         }
     }
 
     /** A percentage as its fraction, rounded first to 2 decimals (as {@link Cells#percent}). */
     void percent(int col, BigDecimal pct) {
         if (pct != null) {
-            number(col, styles.percent, Double.toString(Cells.round2(pct).movePointLeft(2).doubleValue()));
+            number(col, styles.percent, decimal(Cells.round2(pct).movePointLeft(2)));
         }
+    }
+
+    /**
+     * A decimal as a cell's number text. With at most 15 significant digits (what a spreadsheet
+     * holds exactly) it is the decimal itself, trailing zeros dropped: the reader's nearest double
+     * to it is the double {@code Double.toString(value.doubleValue())} names, which is what POI
+     * writes, without the binary-to-decimal conversion. Beyond that, POI's text.
+     */
+    static String decimal(BigDecimal value) {
+        if (value.precision() > MAX_EXACT_DIGITS || value.scale() < 0) {
+            return Double.toString(value.doubleValue());
+        }
+        String plain = value.toPlainString();
+        if (value.scale() == 0) {
+            return plain;
+        }
+        int end = plain.length();
+        while (plain.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (plain.charAt(end - 1) == '.') {
+            end--;
+        }
+        return end == plain.length() ? plain : plain.substring(0, end);
     }
 
     /** A number as is (as {@link Cells#exact}). */
     void exact(int col, BigDecimal value, CellStyle style) {
         if (value != null) {
-            number(col, style, Double.toString(value.doubleValue()));
+            number(col, style, decimal(value));
         }
     }
 
@@ -135,15 +215,25 @@ final class RawRows {
 
     /** Opens a cell element: its reference, and its style when not the default. */
     private void cell(int col, CellStyle style) {
+        reference(col);
+        put(styleAttribute(style));
+    }
+
+    /** {@code <c r="A12} (the attribute's closing quote comes with the style). */
+    private void reference(int col) {
         put("<c r=\"");
         put(COLUMNS[col]);
         put(rowNumber);
-        int s = style.getIndex() & 0xffff;
-        put(s == 0 ? "\"" : s < STYLE_ATTRIBUTES.length ? STYLE_ATTRIBUTES[s] : "\" s=\"" + s + '"');
     }
 
-    /** Text escaped for XML; written as is when nothing needs escaping (nearly always). */
-    private void escape(String s) {
+    /** The reference attribute's closing quote and the style attribute, when the style is not the default. */
+    private static String styleAttribute(CellStyle style) {
+        int s = style.getIndex() & 0xffff;
+        return s == 0 ? "\"" : s < STYLE_ATTRIBUTES.length ? STYLE_ATTRIBUTES[s] : "\" s=\"" + s + '"';
+    }
+
+    /** Text escaped for XML. */
+    private static void escape(String s, StringBuilder xml) {
         int n = s.length();
         int from = 0;
         for (int i = 0; i < n; i++) {
@@ -159,12 +249,11 @@ final class RawRows {
                 default -> null;
             };
             if (entity != null) {
-                write(s, from, i - from);
-                put(entity);
+                xml.append(s, from, i).append(entity);
                 from = i + 1;
             }
         }
-        write(s, from, n - from);
+        xml.append(s, from, n);
     }
 
     private void put(String s) {
@@ -172,16 +261,6 @@ final class RawRows {
             out.write(s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void write(String s, int from, int length) {
-        if (length > 0) {
-            try {
-                out.write(s, from, length);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 

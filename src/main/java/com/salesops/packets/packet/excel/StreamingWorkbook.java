@@ -173,6 +173,24 @@ final class StreamingWorkbook extends SXSSFWorkbook {
             }
         }
 
+        /** Bytes already encoded as UTF-8 (whole characters), copied as they are. */
+        void writeUtf8(byte[] bytes) throws IOException {
+            if (pendingHigh != 0) {
+                // a high surrogate without its low half: what encode(char) writes for it
+                pendingHigh = 0;
+                put('?');
+            }
+            if (bytes.length > buf.length - count) {
+                drain();
+                if (bytes.length > buf.length) {
+                    out.write(bytes);
+                    return;
+                }
+            }
+            System.arraycopy(bytes, 0, buf, count, bytes.length);
+            count += bytes.length;
+        }
+
         /** One character: ASCII straight into the buffer (nearly all of a sheet), the rest through {@link #put}. */
         private void encode(char c) throws IOException {
             if (c < 0x80 && pendingHigh == 0) {

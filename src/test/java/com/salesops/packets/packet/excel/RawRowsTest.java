@@ -65,6 +65,13 @@ class RawRowsTest {
             // a cell after the gap lands in its own column
             cells.text(row, 7, "after a gap " + i);
             raw.text(7, "after a gap " + i);
+            // text a column repeats: made once per value, then copied (the same value on every row in col 9)
+            cells.text(row, 8, TEXT.get(i));
+            raw.repeatedText(8, TEXT.get(i));
+            cells.text(row, 9, TEXT.get(i % 3));
+            raw.repeatedText(9, TEXT.get(i % 3));
+            cells.number2(row, 10, new BigDecimal("12345678901234.5"), styles.money);
+            raw.number2(10, new BigDecimal("12345678901234.5"), styles.money);
             raw.end();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -80,9 +87,9 @@ class RawRowsTest {
             for (int r = 1; r <= TEXT.size(); r++) {
                 Row expected = poi.getRow(r);
                 Row actual = rawSheet.getRow(r);
-                assertThat(actual.getPhysicalNumberOfCells()).as("row %d cells", r).isEqualTo(6)
+                assertThat(actual.getPhysicalNumberOfCells()).as("row %d cells", r).isEqualTo(9)
                         .isEqualTo(expected.getPhysicalNumberOfCells());
-                for (int c = 0; c < 9; c++) {
+                for (int c = 0; c < 12; c++) {
                     Cell e = expected.getCell(c);
                     Cell a = actual.getCell(c);
                     if (e == null) {
@@ -110,7 +117,73 @@ class RawRowsTest {
             assertThat(rawSheet.getRow(15).getCell(0).getStringCellValue()).hasSize(Cells.MAX_TEXT);
             assertThat(rawSheet.getRow(4).getCell(7).getStringCellValue()).isEqualTo("after a gap 3");
             assertThat(rawSheet.getRow(4).getCell(5)).isNull();
+            assertThat(rawSheet.getRow(2).getCell(8).getStringCellValue()).isEqualTo("<b>bold</b> & \"quoted\" 'single'");
+            assertThat(rawSheet.getRow(4).getCell(9).getStringCellValue()).isEqualTo("Acme GmbH");
+            assertThat(rawSheet.getRow(4).getCell(10).getNumericCellValue()).isEqualTo(12345678901234.5);
         }
+    }
+
+    @Test
+    void aColumnWithMoreDistinctValuesThanKeptStillGetsEveryValueRight() throws Exception {
+        // given: more distinct values than a column keeps, each written twice, non-ASCII and markup included
+        XSSFWorkbook template = new XSSFWorkbook();
+        Styles styles = new Styles(template);
+        StreamingWorkbook book = new StreamingWorkbook(template, 10, 100_000);
+        SXSSFSheet sheet = book.createSheet("raw");
+        RawRows raw = new RawRows(book.rowWriter(sheet), styles);
+        int distinct = RawRows.MAX_REPEATED + 500;
+
+        // when
+        for (int r = 0; r < 2 * distinct; r++) {
+            raw.begin(r);
+            raw.repeatedText(0, "Zoë & <" + (r % distinct) + ">");
+            raw.repeatedText(1, r % 2 == 0 ? "=formula-like" : "plain");
+            raw.end();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        book.write(out);
+        book.close();
+
+        // then
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            XSSFSheet s = read.getSheet("raw");
+            for (int r = 0; r < 2 * distinct; r++) {
+                assertThat(s.getRow(r).getCell(0).getStringCellValue()).isEqualTo("Zoë & <" + (r % distinct) + ">");
+                Cell second = s.getRow(r).getCell(1);
+                assertThat(second.getStringCellValue()).isEqualTo(r % 2 == 0 ? "=formula-like" : "plain");
+                assertThat(second.getCellStyle().getQuotePrefixed()).isEqualTo(r % 2 == 0);
+            }
+        }
+    }
+
+    @Test
+    void aDecimalsNumberTextNamesTheSameDoubleAsPoisWithoutTrailingZeros() {
+        // given: random decimals of every scale a packet writes, small and large, and the 15-digit edge
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            int digits = 1 + random.nextInt(18);
+            long unscaled = (long) (random.nextDouble() * Math.pow(10, digits)) * (random.nextBoolean() ? 1 : -1);
+            BigDecimal value = BigDecimal.valueOf(unscaled, random.nextInt(9));
+
+            // when
+            String text = RawRows.decimal(value);
+
+            // then: a reader parses it to the double POI's Double.toString names
+            assertThat(Double.parseDouble(text)).as("%s -> %s", value, text).isEqualTo(value.doubleValue());
+            if (value.precision() <= 15) {
+                assertThat(new BigDecimal(text)).as("%s -> %s", value, text).isEqualByComparingTo(value);
+                assertThat(text).as("%s", value).doesNotEndWith(".").matches(t -> !t.contains(".") || !t.endsWith("0"));
+            } else {
+                assertThat(text).isEqualTo(Double.toString(value.doubleValue()));
+            }
+        }
+        // worked by hand
+        assertThat(RawRows.decimal(new BigDecimal("1234.50"))).isEqualTo("1234.5");
+        assertThat(RawRows.decimal(new BigDecimal("1200.00"))).isEqualTo("1200");
+        assertThat(RawRows.decimal(new BigDecimal("-0.50"))).isEqualTo("-0.5");
+        assertThat(RawRows.decimal(new BigDecimal("0.00"))).isEqualTo("0");
+        assertThat(RawRows.decimal(new BigDecimal("1.10000000"))).isEqualTo("1.1");
+        assertThat(RawRows.decimal(new BigDecimal("1200"))).isEqualTo("1200");
     }
 
     @Test
