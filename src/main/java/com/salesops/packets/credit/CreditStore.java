@@ -303,15 +303,16 @@ public final class CreditStore implements RunRows {
                         rs.getBigDecimal(4), rs.getString(5)), runKey);
     }
 
+    /**
+     * A credit_line row. Its dates are read as {@code LocalDate}s: {@code getDate} builds a
+     * {@code java.sql.Date} through a calendar for each (a tenth of the compute step's time, which
+     * reads every line of the run).
+     */
     static CreditLine line(ResultSet rs) throws SQLException {
         return new CreditLine(rs.getString(1), rs.getString(2), rs.getString(3),
-                CreditRole.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getDate(6).toLocalDate(),
-                rs.getBigDecimal(7).setScale(2), rs.getBoolean(8), rs.getDate(9).toLocalDate(),
-                localDate(rs.getDate(10)));
-    }
-
-    private static LocalDate localDate(java.sql.Date d) {
-        return d == null ? null : d.toLocalDate();
+                CreditRole.valueOf(rs.getString(4)), rs.getBigDecimal(5), rs.getObject(6, LocalDate.class),
+                rs.getBigDecimal(7).setScale(2), rs.getBoolean(8), rs.getObject(9, LocalDate.class),
+                rs.getObject(10, LocalDate.class));
     }
 
     /** Rows are built with LocalDate (LOAD DATA formats them itself); batched inserts bind java.sql.Date. */
