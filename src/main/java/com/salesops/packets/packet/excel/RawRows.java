@@ -196,13 +196,14 @@ final class RawRows {
         }
         if (!value.equals(lastDate)) {
             lastDate = value;
-            lastDateSerial = Double.toString(serial(value));
+            // a whole day number: the same double as POI's Double.toString text ("46023.0")
+            lastDateSerial = Long.toString(serial(value));
         }
         number(col, styles.date, lastDateSerial);
     }
 
     /** Excel's 1900-system day number of a date on or after 1900-03-01. */
-    static double serial(LocalDate date) {
+    static long serial(LocalDate date) {
         return date.toEpochDay() + EPOCH_SERIAL;
     }
 
