@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -303,14 +304,32 @@ public final class LineSpool {
                 if (e.getCause() instanceof IOException io) {
                     throw io;
                 }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 throw new IOException("cannot sort the line spool " + dir + ": " + e.getCause(), e.getCause());
             } finally {
                 cores.shutdownNow();
+                awaitQuietly(cores);
             }
             Properties index = new Properties();
             counts.forEach((team, n) -> index.setProperty(team, Long.toString(n)));
             AtomicFiles.write(dir.resolve(INDEX), (AtomicFiles.Body) out -> index.store(out, "team = lines"));
             finished = true;
+        }
+
+        /** Waits for the sorting threads to end, so that a failed spool is removed whole. */
+        private static void awaitQuietly(ExecutorService cores) {
+            try {
+                if (!cores.awaitTermination(1, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("line spool sorting threads did not stop within a minute");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         /** One team's file, read back and written again in Deals order, and its largest-first file. */

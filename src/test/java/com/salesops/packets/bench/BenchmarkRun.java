@@ -226,6 +226,7 @@ class BenchmarkRun {
             Files.createDirectories(log.getParent());
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().put("PACKETS_JAVA_OPTS", javaOpts);
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
             int exit = pb.start().waitFor();
             double wall = secs(System.nanoTime() - t0);
             assertThat(exit).as("cold run exit code (its log: %s)", log.toAbsolutePath()).isZero();
@@ -261,8 +262,10 @@ class BenchmarkRun {
         long t0 = System.nanoTime();
         Path log = Path.of("target", "bench", "launcher-prepare.log");
         Files.createDirectories(log.getParent());
-        int exit = new ProcessBuilder(launcher().toString(), "help").redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start().waitFor();
+        ProcessBuilder pb = new ProcessBuilder(launcher().toString(), "help").redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        int exit = pb.start().waitFor();
         assertThat(exit).as("bin/packets help (its log: %s)", log.toAbsolutePath()).isZero();
         boolean shared = Files.exists(launcher().getParent().resolveSibling("target").resolve("app")
                 .resolve("attainment-packets.jsa"));

@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/packets}, the launcher cron calls, and its class-data sharing (docs/performance.md,
  * "Start-up"): prepared once per build from a demo run, used by every later JVM, made again for a
- * rebuilt jar, never replaced under a running JVM, and off on request. Each test has its own copy of
+ * rebuilt jar, never replaced under a running JVM, off on request; and whatever fails while preparing
+ * it, the job runs from the jar. Each test has its own copy of
  * the launcher and the built jar in a folder laid out like the project ({@code bin/}, {@code target/}).
  */
 class LauncherIT {
@@ -54,7 +56,7 @@ class LauncherIT {
         assertThat(first.exitCode).as(first.output).isZero();
         assertThat(first.output).contains("Preparing class-data sharing", "Usage: packets");
         assertThat(archive).isRegularFile();
-        assertThat(Files.readString(archive.resolveSibling("training.log"))).contains("Attainment Packets demo");
+        assertThat(Files.readString(home.resolve("target").resolve("cds-training.log"))).contains("Attainment Packets demo");
         assertThat(second.exitCode).as(second.output).isZero();
         assertThat(second.output).doesNotContain("Preparing").contains("Usage: packets");
         assertThat(second.classLoads).contains(SHARED);
@@ -78,28 +80,78 @@ class LauncherIT {
     }
 
     @Test
-    void whileAJvmHoldsTheArchiveARebuiltJarRunsAsBuiltAndTheArchiveStaysAsItWas() throws Exception {
-        // given: prepared; a JVM started on the archive holds the launcher's lock shared (here: flock)
+    void whileAJvmStartedOnTheArchiveRunsARebuiltJarRunsAsBuiltAndTheArchiveStaysAsItWas() throws Exception {
+        // given: prepared; a JVM started by the launcher on the archive, held at its start (the JVM
+        // waits while its pause file exists), as a long run or a worker would be
         assertThat(launch(Map.of(), "help").exitCode).isZero();
         FileTime before = Files.getLastModifiedTime(archive);
-        Process holder = new ProcessBuilder("flock", "-s", home.resolve("target").resolve(".cds.lock").toString(),
-                "sleep", "120").start();
+        Path pause = home.resolve("held.pause");
+        Process held = start(Map.of("PACKETS_JAVA_OPTS", "-Xmx1g -XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup "
+                + "-XX:PauseAtStartupFile=" + pause), home.resolve("held.log"), "help");
         try {
-            Thread.sleep(500);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!Files.exists(pause) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(pause).as("the held JVM started").exists();
             Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
 
             // when
             Launch launch = launch(Map.of(), "help");
 
-            // then: no waiting, no preparing, the classes from the jar
+            // then: no waiting, no preparing, the classes from the jar; the held JVM still on its archive
             assertThat(launch.exitCode).as(launch.output).isZero();
             assertThat(launch.output).doesNotContain("Preparing").contains("Usage: packets");
             assertThat(Files.getLastModifiedTime(archive)).isEqualTo(before);
             assertThat(launch.classLoads).doesNotContain(SHARED)
                     .contains("com.salesops.packets.cli.CommandLine source: jar:");
         } finally {
-            holder.destroyForcibly();
+            Files.deleteIfExists(pause);
+            if (!held.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                held.destroyForcibly();
+            }
         }
+        assertThat(held.exitValue()).isZero();
+    }
+
+    @Test
+    void aPreparationThatFailsRunsTheJobFromTheJarAndIsNotTriedAgainForTheSameBuild() throws Exception {
+        // given: a JVM that refuses to write an archive (as a JDK without class-data sharing would)
+        Path jdk = home.resolve("jdk");
+        Files.createDirectories(jdk.resolve("bin"));
+        Path java = Files.writeString(jdk.resolve("bin").resolve("java"), """
+                #!/bin/bash
+                for a in "$@"; do case "$a" in -XX:ArchiveClassesAtExit=*) echo "no archive here" >&2; exit 7;; esac; done
+                exec "%s" "$@"
+                """.formatted(Path.of(System.getProperty("java.home"), "bin", "java")));
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        // when
+        Launch first = launch(Map.of("JAVA_HOME", jdk.toString()), "help");
+        Launch second = launch(Map.of("JAVA_HOME", jdk.toString()), "help");
+
+        // then
+        assertThat(first.exitCode).as(first.output).isZero();
+        assertThat(first.output).contains("Class-data sharing not prepared", "Usage: packets");
+        assertThat(first.classLoads).doesNotContain(SHARED).contains("com.salesops.packets.cli.CommandLine source: jar:");
+        assertThat(Files.readString(home.resolve("target").resolve("cds-training.log"))).contains("no archive here");
+        assertThat(second.exitCode).as(second.output).isZero();
+        assertThat(second.output).doesNotContain("Preparing").contains("Usage: packets");
+        assertThat(home.resolve("target").resolve("app")).doesNotExist();
+    }
+
+    @Test
+    void aLockFileThatCannotBeOpenedRunsTheJobFromTheJar() throws Exception {
+        // given: the lock's path is taken by something else (here a folder; elsewhere: a file of another user)
+        Files.createDirectories(home.resolve("target").resolve(".cds.lock"));
+
+        // when
+        Launch launch = launch(Map.of(), "help");
+
+        // then
+        assertThat(launch.exitCode).as(launch.output).isZero();
+        assertThat(launch.output).doesNotContain("Preparing").contains("Usage: packets");
+        assertThat(launch.classLoads).doesNotContain(SHARED).contains("com.salesops.packets.cli.CommandLine source: jar:");
     }
 
     @Test
@@ -117,20 +169,28 @@ class LauncherIT {
     private Launch launch(Map<String, String> env, String... args) throws Exception {
         Path classLog = Files.createTempFile(home, "class-load", ".log");
         Path output = Files.createTempFile(home, "launch", ".log");
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("packets").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        pb.environment().remove("PACKETS_CDS");
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("PACKETS_JAVA_OPTS", "-Xmx1g -Xlog:class+load=info:file=" + classLog);
-        pb.environment().putAll(env);
-        Process process = pb.start();
+        Map<String, String> all = new HashMap<>(Map.of("PACKETS_JAVA_OPTS", "-Xmx1g -Xlog:class+load=info:file="
+                + classLog));
+        all.putAll(env);
+        Process process = start(all, output, args);
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("bin/packets did not finish within " + TIMEOUT + ":\n" + Files.readString(output));
         }
         return new Launch(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
                 Files.readString(classLog, StandardCharsets.UTF_8));
+    }
+
+    /** The launcher in its own process, with this JVM's Java unless {@code env} names another. */
+    private Process start(Map<String, String> env, Path output, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("packets").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().remove("PACKETS_CDS");
+        pb.environment().remove("PACKETS_JAVA_OPTS");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     private record Launch(int exitCode, String output, String classLoads) {
