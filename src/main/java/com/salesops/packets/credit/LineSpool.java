@@ -313,7 +313,7 @@ public final class LineSpool {
                 throw new IOException("cannot sort the line spool " + dir + ": " + e.getCause(), e.getCause());
             } finally {
                 cores.shutdownNow();
-                awaitQuietly(cores);
+                awaitStopped(cores);
             }
             Properties index = new Properties();
             counts.forEach((team, n) -> index.setProperty(team, Long.toString(n)));
@@ -322,7 +322,7 @@ public final class LineSpool {
         }
 
         /** Waits for the sorting threads to end, so that a failed spool is removed whole. */
-        private static void awaitQuietly(ExecutorService cores) {
+        private static void awaitStopped(ExecutorService cores) {
             try {
                 if (!cores.awaitTermination(1, TimeUnit.MINUTES)) {
                     throw new IllegalStateException("line spool sorting threads did not stop within a minute");

@@ -2,7 +2,6 @@ package com.salesops.packets.packet.excel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -54,9 +53,7 @@ final class RawRows {
     /** Significant digits a spreadsheet number holds exactly. */
     private static final int MAX_EXACT_DIGITS = 15;
 
-    private final Writer out;
-    /** {@code out} when it takes UTF-8 bytes as they are (the workbook's own writer), else null. */
-    private final StreamingWorkbook.Utf8Buffer utf8;
+    private final StreamingWorkbook.Utf8Buffer out;
     private final Styles styles;
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final Map<String, byte[]>[] repeated = new Map[COLUMNS.length];
@@ -64,9 +61,8 @@ final class RawRows {
     private LocalDate lastDate;
     private String lastDateSerial;
 
-    RawRows(Writer out, Styles styles) {
+    RawRows(StreamingWorkbook.Utf8Buffer out, Styles styles) {
         this.out = out;
-        this.utf8 = out instanceof StreamingWorkbook.Utf8Buffer buffer ? buffer : null;
         this.styles = styles;
     }
 
@@ -122,14 +118,10 @@ final class RawRows {
             known.put(value, xml);
         }
         reference(col);
-        if (utf8 != null) {
-            try {
-                utf8.writeUtf8(xml);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        } else {
-            put(new String(xml, StandardCharsets.UTF_8));
+        try {
+            out.writeUtf8(xml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -63,14 +63,14 @@ final class StreamingWorkbook extends SXSSFWorkbook {
      * The writer of a sheet's {@code <sheetData>} rows, after the rows made so far have been flushed
      * to it: what {@link RawRows} appends to. No row may be created on the sheet afterwards.
      */
-    Writer rowWriter(SXSSFSheet sheet) throws IOException {
+    Utf8Buffer rowWriter(SXSSFSheet sheet) throws IOException {
         sheet.flushRows();
         return sinks.get(sheet).rows();
     }
 
     /** A sheet data writer whose row XML can be appended to directly. */
     private interface RowSink {
-        Writer rows();
+        Utf8Buffer rows();
     }
 
     @Override
@@ -88,8 +88,9 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         }
 
         @Override
-        public Writer rows() {
-            return _out;
+        public Utf8Buffer rows() {
+            // both sinks write through a Utf8Buffer (createWriter / the constructor below)
+            return (Utf8Buffer) _out;
         }
 
         /** Deprecated in POI 5 without a replacement hook for the writer; it is still what SXSSF calls. */
@@ -116,8 +117,9 @@ final class StreamingWorkbook extends SXSSFWorkbook {
         }
 
         @Override
-        public Writer rows() {
-            return _out;
+        public Utf8Buffer rows() {
+            // both sinks write through a Utf8Buffer (createWriter / the constructor below)
+            return (Utf8Buffer) _out;
         }
 
         @Override

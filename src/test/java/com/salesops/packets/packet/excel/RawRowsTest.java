@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -74,12 +75,10 @@ class RawRowsTest {
             raw.number2(10, new BigDecimal("12345678901234.5"), styles.money);
             raw.end();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        book.write(out);
-        book.close();
+        byte[] written = written(book);
 
         // then
-        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(written))) {
             XSSFSheet poi = read.getSheet("poi");
             XSSFSheet rawSheet = read.getSheet("raw");
             assertThat(rawSheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("header row through POI");
@@ -140,12 +139,10 @@ class RawRowsTest {
             raw.repeatedText(1, r % 2 == 0 ? "=formula-like" : "plain");
             raw.end();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        book.write(out);
-        book.close();
+        byte[] written = written(book);
 
         // then
-        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+        try (XSSFWorkbook read = new XSSFWorkbook(new ByteArrayInputStream(written))) {
             XSSFSheet s = read.getSheet("raw");
             for (int r = 0; r < 2 * distinct; r++) {
                 assertThat(s.getRow(r).getCell(0).getStringCellValue()).isEqualTo("Zoë & <" + (r % distinct) + ">");
@@ -207,5 +204,13 @@ class RawRowsTest {
                     && !Character.isWhitespace(s.charAt(s.length() - 1));
             assertThat(plain).as("'%s'", s).isEqualTo(unchanged);
         }
+    }
+
+    /** The workbook's file, as a client would receive it. */
+    private static byte[] written(StreamingWorkbook book) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        book.write(out);
+        book.close();
+        return out.toByteArray();
     }
 }
