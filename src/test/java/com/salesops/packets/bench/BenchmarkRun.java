@@ -151,6 +151,9 @@ class BenchmarkRun {
                     for (int i = 0; i < runs; i++) {
                         cold.add(coldRun(source, jvmArgs));
                     }
+                    if (coldWall == null) {
+                        coldWall = median(cold, "wall s, process start to exit");
+                    }
                     r.append("A new JVM per run (`PACKETS_JAVA_OPTS=\"-Xmx1g")
                             .append(jvmArgs.isBlank() ? "" : " " + jvmArgs.strip())
                             .append("\" bin/packets run nightly ...`, as cron starts it: JVM start, "
@@ -160,8 +163,68 @@ class BenchmarkRun {
                     floors(r, cold, rawQuery);
                 }
             }
+            if (List.of(System.getProperty("bench.peerSizes", "").split(",")).contains(size)) {
+                r.append(peer(source, runs, coldWall));
+            }
+            coldWall = null;
         }
         return r.toString();
+    }
+
+    /** The median wall time of the size's first set of new-JVM runs, for the peer's ratio. */
+    private Double coldWall;
+
+    private static double median(List<Map<String, Double>> runs, String key) {
+        List<Double> values = runs.stream().map(m -> m.get(key)).sorted().toList();
+        return values.get(values.size() / 2);
+    }
+
+    /**
+     * The peer (issue 13): the Python script a sales-ops analyst would write for the same packets with
+     * pandas, openpyxl and reportlab (src/test/python/peer_packets.py, Debian's python3 packages), run
+     * on the same source database, on {@code -Dbench.peerProcesses} processes (default 2: the cores
+     * the job renders on here). Its wall time, process start to exit, beside the job's median in a new JVM.
+     */
+    private static String peer(MariaDb source, int runs, Double jobWall) throws Exception {
+        int processes = Integer.getInteger("bench.peerProcesses", 2);
+        int peerRuns = Integer.getInteger("bench.peerRuns", runs);
+        Path log = Path.of("target", "bench", "peer.log");
+        Files.createDirectories(log.getParent());
+        List<Double> walls = new ArrayList<>();
+        String last = "";
+        for (int i = 0; i < peerRuns; i++) {
+            Path out = Files.createTempDirectory("bench-peer");
+            try {
+                List<String> command = List.of(System.getProperty("bench.python", "/usr/bin/python3"),
+                        Path.of("src", "test", "python", "peer_packets.py").toAbsolutePath().toString(),
+                        "--host", "127.0.0.1", "--port", "3306", "--user", source.user(), "--password",
+                        source.password(), "--database", source.name(), "--as-of", AS_OF.toString(), "--out",
+                        out.toString(), "--processes", Integer.toString(processes));
+                long t0 = System.nanoTime();
+                Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                assertThat(p.waitFor()).as("the peer script (its log: %s)", log.toAbsolutePath()).isZero();
+                walls.add(secs(System.nanoTime() - t0));
+                List<String> lines = Files.readAllLines(log);
+                last = lines.get(lines.size() - 1);
+            } finally {
+                deleteTree(out);
+            }
+        }
+        List<Double> sorted = walls.stream().sorted().toList();
+        double median = sorted.get(sorted.size() / 2);
+        StringBuilder r = new StringBuilder(String.format(Locale.US, "The peer (`src/test/python/peer_packets.py`: "
+                + "pandas, openpyxl, reportlab; `--processes %d`) on the same source database, process start to "
+                + "exit: ", processes));
+        for (int i = 0; i < walls.size(); i++) {
+            r.append(i == 0 ? "" : ", ").append(String.format(Locale.US, "%.1f s", walls.get(i)));
+        }
+        r.append(String.format(Locale.US, " (median %.1f s; its last line: `%s`).", median, last));
+        if (jobWall != null) {
+            r.append(String.format(Locale.US, " The job's median in a new JVM: %.1f s: the peer takes %.1f times as long.",
+                    jobWall, median / jobWall));
+        }
+        return r.append("\n\n").toString();
     }
 
     private static void table(StringBuilder r, List<Map<String, Double>> results) {
