@@ -9,7 +9,7 @@ platypus (plus reportlab graphics for the chart) for the PDFs, one process, no s
 
 What it does (DESIGN sections in brackets), for one nightly run as of ``--as-of`` D:
   * read: employees, teams, memberships, rep and team quotas of the fiscal year, FX rates, and every
-    booking dated or cancelled in [S, D] joined to its credit rows (the job's own bookings.sql) (§3, §4.1);
+    booking dated or cancelled in [S, D] joined to its credit rows (the same join and filter as the job's bookings.sql) (§3, §4.1);
   * credit: rejects bookings per §4.9 (first reason in the DESIGN order), converts to the base currency with
     the month's rate or the latest earlier one (§4.2 FX), builds one line per credit row
     (round2(amount x split / 100 x fx)), a reversal line dated cancelled_date for bookings cancelled in
@@ -36,6 +36,9 @@ Simplified relative to DESIGN (what the analyst would leave out or do more simpl
     holds by construction and is not checked separately;
   * "each member day once" (§4.3) is approximated: a rep's member days in a team are summed over their
     memberships of that team and capped at the rep's employed days;
+  * the PDF charts and lists every rep of the subtree (the job shows the 25 best and 25 lowest per window
+    above packets.pdf.max-listed-reps, 250 reps): a large packet's PDF has more pages than the job's
+    (PDFs are about 2 % of this script's time at M);
   * the PDF has "page N" footers (not "N of M") and its chart shows YEAR attainment (the job's shows
     QUARTER); text is DejaVu Sans, CJK names Droid Sans Fallback (when those fonts are installed);
   * the Deals sheet is always largest-first (the job lists an uncut sheet in date order);

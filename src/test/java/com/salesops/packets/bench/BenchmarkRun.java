@@ -47,6 +47,9 @@ class BenchmarkRun {
 
     private boolean launcherPrepared;
 
+    /** The median wall time of the size's first set of new-JVM runs, for the peer's ratio. */
+    private Double coldWall;
+
     @Test
     void benchmark() throws Exception {
         List<String> sizes = List.of(System.getProperty("bench.sizes", "S").split(","));
@@ -54,6 +57,9 @@ class BenchmarkRun {
         List<OrgShape> shapes = Arrays.stream(System.getProperty("bench.shape", "flat").split(","))
                 .map(s -> OrgShape.valueOf(s.strip().toUpperCase(Locale.ROOT))).toList();
         int runs = Integer.parseInt(System.getProperty("bench.runs", "3"));
+        if (!System.getProperty("bench.peerSizes", "").isBlank()) {
+            checkPeer();
+        }
         String bufferPoolMb = System.getProperty("bench.bufferPoolMb", "");
         if (!bufferPoolMb.isBlank()) {
             // the app database's server setting for the session's runs (README: size it to hold a run's credit rows)
@@ -171,60 +177,88 @@ class BenchmarkRun {
         return r.toString();
     }
 
-    /** The median wall time of the size's first set of new-JVM runs, for the peer's ratio. */
-    private Double coldWall;
-
     private static double median(List<Map<String, Double>> runs, String key) {
-        List<Double> values = runs.stream().map(m -> m.get(key)).sorted().toList();
-        return values.get(values.size() / 2);
+        return median(runs.stream().map(m -> m.get(key)).toList());
+    }
+
+    /** The middle value; for an even count the mean of the two middle ones. */
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /**
      * The peer (issue 13): the Python script a sales-ops analyst would write for the same packets with
      * pandas, openpyxl and reportlab (src/test/python/peer_packets.py, Debian's python3 packages), run
      * on the same source database, on {@code -Dbench.peerProcesses} processes (default 2: the cores
-     * the job renders on here). Its wall time, process start to exit, beside the job's median in a new JVM.
+     * the job renders on here). Its wall time, process start to exit, beside the job's median in a new
+     * JVM (the size must be in {@code bench.coldSizes} for that).
      */
     private static String peer(MariaDb source, int runs, Double jobWall) throws Exception {
         int processes = Integer.getInteger("bench.peerProcesses", 2);
-        int peerRuns = Integer.getInteger("bench.peerRuns", runs);
+        int peerRuns = Math.max(1, Integer.getInteger("bench.peerRuns", runs));
         Path log = Path.of("target", "bench", "peer.log");
         Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
+        java.net.URI server = java.net.URI.create(source.url().substring("jdbc:".length()));
         List<Double> walls = new ArrayList<>();
-        String last = "";
+        String summary = "";
         for (int i = 0; i < peerRuns; i++) {
             Path out = Files.createTempDirectory("bench-peer");
             try {
-                List<String> command = List.of(System.getProperty("bench.python", "/usr/bin/python3"),
-                        Path.of("src", "test", "python", "peer_packets.py").toAbsolutePath().toString(),
-                        "--host", "127.0.0.1", "--port", "3306", "--user", source.user(), "--password",
-                        source.password(), "--database", source.name(), "--as-of", AS_OF.toString(), "--out",
-                        out.toString(), "--processes", Integer.toString(processes));
+                List<String> command = List.of(python(), peerScript().toString(),
+                        "--host", server.getHost(), "--port", Integer.toString(server.getPort() < 0 ? 3306 : server.getPort()),
+                        "--user", source.user(), "--password", source.password(), "--database", source.name(),
+                        "--as-of", AS_OF.toString(), "--out", out.toString(), "--processes", Integer.toString(processes));
                 long t0 = System.nanoTime();
                 Process p = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
                 assertThat(p.waitFor()).as("the peer script (its log: %s)", log.toAbsolutePath()).isZero();
                 walls.add(secs(System.nanoTime() - t0));
-                List<String> lines = Files.readAllLines(log);
-                last = lines.get(lines.size() - 1);
+                summary = Files.readAllLines(log).stream().filter(l -> l.startsWith("peer: ")).reduce((a, b) -> b)
+                        .orElse("");
             } finally {
                 deleteTree(out);
             }
         }
-        List<Double> sorted = walls.stream().sorted().toList();
-        double median = sorted.get(sorted.size() / 2);
+        double median = median(walls);
         StringBuilder r = new StringBuilder(String.format(Locale.US, "The peer (`src/test/python/peer_packets.py`: "
                 + "pandas, openpyxl, reportlab; `--processes %d`) on the same source database, process start to "
                 + "exit: ", processes));
         for (int i = 0; i < walls.size(); i++) {
             r.append(i == 0 ? "" : ", ").append(String.format(Locale.US, "%.1f s", walls.get(i)));
         }
-        r.append(String.format(Locale.US, " (median %.1f s; its last line: `%s`).", median, last));
+        r.append(String.format(Locale.US, " (median %.1f s; it says: `%s`).", median, summary));
         if (jobWall != null) {
-            r.append(String.format(Locale.US, " The job's median in a new JVM: %.1f s: the peer takes %.1f times as long.",
-                    jobWall, median / jobWall));
+            r.append(String.format(Locale.US, " The job's median in a new JVM (the first set of options above): "
+                    + "%.1f s: the peer takes %.1f times as long.", jobWall, median / jobWall));
+        } else {
+            r.append(" No ratio: the job did not run this size in a new JVM (add it to `-Dbench.coldSizes`).");
         }
         return r.append("\n\n").toString();
+    }
+
+    private static String python() {
+        return System.getProperty("bench.python", "/usr/bin/python3");
+    }
+
+    private static Path peerScript() {
+        return Path.of(System.getProperty("bench.peerScript", "src/test/python/peer_packets.py")).toAbsolutePath();
+    }
+
+    /**
+     * Before any run, when the peer is asked for: its Python and libraries are there (a missing package
+     * would otherwise fail the benchmark after the job's runs, and lose their figures).
+     */
+    private static void checkPeer() throws Exception {
+        Process p = new ProcessBuilder(python(), "-c", "import pandas, openpyxl, reportlab, pymysql")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("the peer needs %s with pandas, openpyxl, reportlab and pymysql (Debian: apt-get "
+                + "install python3-pandas python3-openpyxl python3-reportlab python3-pymysql): %s", python(), output)
+                .isZero();
+        assertThat(peerScript()).exists();
     }
 
     private static void table(StringBuilder r, List<Map<String, Double>> results) {
