@@ -274,10 +274,11 @@ class BenchmarkRun {
             List<Double> values = new ArrayList<>();
             for (Map<String, Double> m : results) {
                 values.add(m.get(key));
-                r.append(String.format(Locale.US, "%,.1f", m.get(key))).append(" | ");
+                r.append(String.format(Locale.US, key.contains("cores") ? "%,.2f" : "%,.1f", m.get(key))).append(" | ");
             }
             values.sort(Double::compare);
-            r.append(String.format(Locale.US, "%,.1f", values.get(values.size() / 2))).append(" |\n");
+            r.append(String.format(Locale.US, key.contains("cores") ? "%,.2f" : "%,.1f", values.get(values.size() / 2)))
+                    .append(" |\n");
         }
     }
 
@@ -289,7 +290,9 @@ class BenchmarkRun {
                 "--packets.source.url=" + source.url(), "--packets.source.username=" + source.user(),
                 "--packets.source.password=" + source.password(), "--packets.output.dir=" + out,
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.port(),
-                "--logging.level.com.salesops.packets=WARN"));
+                "--logging.level.com.salesops.packets=WARN",
+                // each step's CPU time in cores (run/StepTimer): the render step's shows it keeps the cores busy
+                "--logging.level.com.salesops.packets.run.StepTimer=DEBUG"));
         // --allow-future: the fiscal year end is after today until the year is over (the data is generated up to it)
         // e.g. -Dbench.jobArgs="--packets.render.threads=3": settings to compare, printed with the figures
         String extra = System.getProperty("bench.jobArgs", "");
@@ -333,6 +336,10 @@ class BenchmarkRun {
             String summary = Files.readString(out.resolve("nightly-" + AS_OF).resolve("run-summary.json"));
             Map<String, Double> steps = stepTimes(summary);
             steps.forEach((step, ms) -> m.put(step + " s", ms / 1000));
+            Matcher cpu = Pattern.compile("renderPacketsStep: [\\d.]+ s, JVM on CPU [\\d.]+ s = ([\\d.]+) cores of (\\d+)")
+                    .matcher(Files.readString(log));
+            m.put("renderPacketsStep: the JVM on CPU, cores of " + Runtime.getRuntime().availableProcessors(),
+                    cpu.find() ? Double.parseDouble(cpu.group(1)) : Double.NaN);
             double deliver = steps.getOrDefault("deliverPacketsStep", 0.0) / 1000;
             m.put("emails/s", deliver > 0 ? smtp.messages() / deliver : 0);
             m.put("max heap after GC MB (of 1024)", maxHeapAfterGcMb(gcLog));
