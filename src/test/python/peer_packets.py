@@ -353,6 +353,19 @@ def overlap_days(start_a, end_a, start_b, end_b):
     return np.clip(((e - s) / np.timedelta64(1, "D")) + 1, 0, None)
 
 
+def with_quota_fx(quota, owner_col, owner, fx, base):
+    """A copy of quota rows with each month's rate to the base currency; a missing rate fails the run."""
+    q = quota.copy()
+    q["cur_n"] = norm(q["currency"])
+    q["fx"] = fx_lookup(q, "cur_n", "month", fx, base)
+    missing = q[np.isnan(q["fx"])]
+    if len(missing):
+        r = missing.iloc[0]
+        raise DataProblem("no FX rate for the quota of %s %s, %s, currency %s"
+                          % (owner, r[owner_col], r.month.strftime("%Y-%m"), r.currency))
+    return q
+
+
 def quotas(src, org, full, base):
     """Month quotas (base currency) of reps, of teams, and the teams' sums of rep quotas (DESIGN §4.3)."""
     ys, _ = full["YEAR"]
@@ -372,14 +385,7 @@ def quotas(src, org, full, base):
         {m: overlap_days(hire.values, term.values, np.datetime64(s), np.datetime64(e))
          for m, s, e in zip(mstarts, mstarts, mends)}, index=emp.index)
 
-    rq = src["rep_quota"].copy()
-    rq["cur_n"] = norm(rq["currency"])
-    rq["fx"] = fx_lookup(rq, "cur_n", "month", fx, base)
-    missing = rq[np.isnan(rq["fx"])]
-    if len(missing):
-        r = missing.iloc[0]
-        raise DataProblem("no FX rate for the quota of employee %s, %s, currency %s"
-                          % (r.employee_id, r.month.strftime("%Y-%m"), r.currency))
+    rq = with_quota_fx(src["rep_quota"], "employee_id", "employee", fx, base)
     rq = rq[rq["employee_id"].isin(emp.index)]
     ed = emp_days.stack().rename("emp_days")
     ed.index.names = ["employee_id", "month"]
@@ -412,14 +418,7 @@ def quotas(src, org, full, base):
     direct = share.pivot_table(index="team_id", columns="month", values="share", aggfunc="sum")
     direct = direct.reindex(index=list(org.teams.index), columns=mstarts).fillna(0.0)
 
-    tq = src["team_quota"].copy()
-    tq["cur_n"] = norm(tq["currency"])
-    tq["fx"] = fx_lookup(tq, "cur_n", "month", fx, base)
-    missing = tq[np.isnan(tq["fx"])]
-    if len(missing):
-        r = missing.iloc[0]
-        raise DataProblem("no FX rate for the quota of team %s, %s, currency %s"
-                          % (r.team_id, r.month.strftime("%Y-%m"), r.currency))
+    tq = with_quota_fx(src["team_quota"], "team_id", "team", fx, base)
     tq["q"] = round2(tq["amount"] * tq["fx"])
     own = tq.pivot_table(index="team_id", columns="month", values="q", aggfunc="sum")
     own = own.reindex(index=list(org.teams.index), columns=mstarts)

@@ -13,6 +13,7 @@ import com.salesops.packets.testing.SinkSmtp;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,7 +202,7 @@ class BenchmarkRun {
         Path log = Path.of("target", "bench", "peer.log");
         Files.createDirectories(log.getParent());
         Files.deleteIfExists(log);
-        java.net.URI server = java.net.URI.create(source.url().substring("jdbc:".length()));
+        URI server = URI.create(source.url().substring("jdbc:".length()));
         List<Double> walls = new ArrayList<>();
         String summary = "";
         for (int i = 0; i < peerRuns; i++) {
@@ -271,15 +272,16 @@ class BenchmarkRun {
         r.append("---|".repeat(runs + 1)).append('\n');
         for (String key : results.get(0).keySet()) {
             r.append("| ").append(key).append(" | ");
-            List<Double> values = new ArrayList<>();
             for (Map<String, Double> m : results) {
-                values.add(m.get(key));
-                r.append(String.format(Locale.US, key.contains("cores") ? "%,.2f" : "%,.1f", m.get(key))).append(" | ");
+                r.append(figure(key, m.get(key))).append(" | ");
             }
-            values.sort(Double::compare);
-            r.append(String.format(Locale.US, key.contains("cores") ? "%,.2f" : "%,.1f", values.get(values.size() / 2)))
-                    .append(" |\n");
+            r.append(figure(key, median(results, key))).append(" |\n");
         }
+    }
+
+    /** A table's value: cores to two decimals, everything else to one. */
+    private static String figure(String key, double value) {
+        return String.format(Locale.US, key.contains("cores") ? "%,.2f" : "%,.1f", value);
     }
 
     /** The nightly command line of one run (plus -Dbench.jobArgs). */
@@ -336,7 +338,7 @@ class BenchmarkRun {
             String summary = Files.readString(out.resolve("nightly-" + AS_OF).resolve("run-summary.json"));
             Map<String, Double> steps = stepTimes(summary);
             steps.forEach((step, ms) -> m.put(step + " s", ms / 1000));
-            Matcher cpu = Pattern.compile("renderPacketsStep: [\\d.]+ s, JVM on CPU [\\d.]+ s = ([\\d.]+) cores of (\\d+)")
+            Matcher cpu = Pattern.compile("renderPacketsStep: [\\d.]+ s, JVM on CPU [\\d.]+ s = ([\\d.]+) cores of \\d+")
                     .matcher(Files.readString(log));
             m.put("renderPacketsStep: the JVM on CPU, cores of " + Runtime.getRuntime().availableProcessors(),
                     cpu.find() ? Double.parseDouble(cpu.group(1)) : Double.NaN);
@@ -380,8 +382,7 @@ class BenchmarkRun {
 
     /** The floors beside the runs' medians: the raw query (extract, read side) and the bulk load (write side). */
     private static void floors(StringBuilder r, List<Map<String, Double>> runs, double rawQuery) {
-        List<Double> extract = runs.stream().map(m -> m.getOrDefault("extractCreditsStep s", 0.0)).sorted().toList();
-        double median = extract.get(extract.size() / 2);
+        double median = median(runs.stream().map(m -> m.getOrDefault("extractCreditsStep s", 0.0)).toList());
         r.append(String.format(Locale.US, "Floors: the raw extraction query %.1f s; a bulk load of the run's credit "
                 + "lines by the mariadb client (`LOAD DATA LOCAL INFILE` into an empty copy of `credit_line`) %.1f s; "
                 + "together %.1f s. Extract step median %.1f s = %.1f times the raw query, %.1f times the two "
