@@ -21,13 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code bin/packets}, the launcher cron calls, and its class-data sharing (docs/performance.md,
  * "Start-up"): prepared once per build from a demo run, used by every later JVM, made again for a
  * rebuilt jar, never replaced under a running JVM, off on request; and whatever fails while preparing
- * it, the job runs from the jar. Each test has its own copy of
+ * it, the job runs from the jar. Also the JVM defaults it adds ("The JIT compiler and the collector"):
+ * the parallel collector unless one is named, the rendering libraries on C1 only, off on request. Each test has its own copy of
  * the launcher and the built jar in a folder laid out like the project ({@code bin/}, {@code target/}).
  */
 class LauncherIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final String SHARED = "com.salesops.packets.cli.CommandLine source: shared objects file";
+    /** The packages bin/compiler-directives.json keeps on C1, as PrintCompilation names them. */
+    private static final String RENDERING = "org\\.apache\\.poi|org\\.apache\\.xmlbeans|net\\.sf\\.jasperreports|com\\.lowagie"
+            + "|org\\.jfree|sun\\.font|java\\.awt|java\\.text";
 
     @TempDir
     Path home;
@@ -40,6 +44,7 @@ class LauncherIT {
         Files.createDirectories(home.resolve("bin"));
         Path launcher = Files.copy(Path.of("bin", "packets"), home.resolve("bin").resolve("packets"));
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.copy(Path.of("bin", "compiler-directives.json"), home.resolve("bin").resolve("compiler-directives.json"));
         Files.createDirectories(home.resolve("target"));
         jar = Files.copy(Path.of(System.getProperty("packets.jar", "target/attainment-packets.jar")),
                 home.resolve("target").resolve("attainment-packets.jar"));
@@ -166,6 +171,46 @@ class LauncherIT {
         assertThat(off.classLoads).doesNotContain(SHARED).contains("com.salesops.packets.cli.CommandLine source: jar:");
     }
 
+    @Test
+    void byDefaultTheJvmHasTheParallelCollectorAndCompilesTheRenderingLibrariesWithC1Only() throws Exception {
+        // when: the demo (every step, a few dozen packets) with the JIT's compilations printed
+        Launch demo = launch(Map.of("PACKETS_CDS", "off",
+                "PACKETS_JAVA_OPTS", "-Xmx1g -XX:+PrintFlagsFinal -XX:+PrintCompilation"), "demo");
+
+        // then: the directives are read; C2 is refused the rendering libraries (they stay on C1)
+        // and still compiles the job's own code
+        assertThat(demo.exitCode).as(demo.output).isZero();
+        assertThat(demo.output).contains("1 compiler directives added", "Attainment Packets demo");
+        assertThat(demo.output).containsPattern("\\bUseParallelGC\\s+= true");
+        assertThat(demo.output).containsPattern("made not compilable on level 4 +(" + RENDERING + ")\\.");
+        assertThat(demo.output).doesNotContainPattern("(?m)^ *\\d+ +\\d+ +[%sbn! ]*4 +(" + RENDERING + ")\\.");
+        assertThat(demo.output).containsPattern("(?m)^ *\\d+ +\\d+ +[%sbn! ]*4 +com\\.salesops\\.packets\\.");
+    }
+
+    @Test
+    void aCollectorNamedInPacketsJavaOptsIsKept() throws Exception {
+        // when
+        Launch launch = launch(Map.of("PACKETS_CDS", "off",
+                "PACKETS_JAVA_OPTS", "-Xmx1g -XX:+UseSerialGC -XX:+PrintFlagsFinal"), "help");
+
+        // then
+        assertThat(launch.exitCode).as(launch.output).isZero();
+        assertThat(launch.output).contains("Usage: packets", "1 compiler directives added")
+                .containsPattern("\\bUseSerialGC\\s+= true").containsPattern("\\bUseParallelGC\\s+= false");
+    }
+
+    @Test
+    void packetsJvmTuningOffLeavesTheJvmsOwnDefaults() throws Exception {
+        // when
+        Launch launch = launch(Map.of("PACKETS_CDS", "off", "PACKETS_JVM_TUNING", "off",
+                "PACKETS_JAVA_OPTS", "-Xmx1g -XX:+PrintFlagsFinal"), "help");
+
+        // then
+        assertThat(launch.exitCode).as(launch.output).isZero();
+        assertThat(launch.output).contains("Usage: packets").doesNotContain("compiler directives added")
+                .containsPattern("\\bUseParallelGC\\s+= false");
+    }
+
     private Launch launch(Map<String, String> env, String... args) throws Exception {
         Path classLog = Files.createTempFile(home, "class-load", ".log");
         Path output = Files.createTempFile(home, "launch", ".log");
@@ -185,8 +230,11 @@ class LauncherIT {
     private Process start(Map<String, String> env, Path output, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("packets").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        // the home's own folder, so a demo writes its outbox there and no ./config of this project is read
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
         pb.environment().remove("PACKETS_CDS");
+        pb.environment().remove("PACKETS_JVM_TUNING");
         pb.environment().remove("PACKETS_JAVA_OPTS");
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().putAll(env);
