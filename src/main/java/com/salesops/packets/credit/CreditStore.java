@@ -189,10 +189,22 @@ public final class CreditStore implements RunRows {
      * docs/numbers.md §2): what the delivery gate compares between a run and its previous run (§13).
      */
     public BigDecimal primaryCredited(String runKey, Period span) {
-        BigDecimal sum = jdbc.queryForObject("SELECT SUM(amount_base) FROM credit_line WHERE run_key = ? "
-                + "AND credit_role = 'PRIMARY' AND line_date BETWEEN ? AND ?", BigDecimal.class, runKey,
+        // The compute step's per-team daily totals hold the same sums (a few rows per team and day)
+        // as a scan of every line of the run; a run without them (computed before team_day) is summed
+        // from its lines.
+        BigDecimal sum = jdbc.queryForObject("SELECT SUM(primary_credit) FROM team_day WHERE run_key = ? "
+                + "AND line_date BETWEEN ? AND ?", BigDecimal.class, runKey,
                 Date.valueOf(span.start()), Date.valueOf(span.end()));
+        if (sum == null && !hasTeamDays(runKey)) {
+            sum = jdbc.queryForObject("SELECT SUM(amount_base) FROM credit_line WHERE run_key = ? "
+                    + "AND credit_role = 'PRIMARY' AND line_date BETWEEN ? AND ?", BigDecimal.class, runKey,
+                    Date.valueOf(span.start()), Date.valueOf(span.end()));
+        }
         return (sum == null ? BigDecimal.ZERO : sum).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    private boolean hasTeamDays(String runKey) {
+        return !jdbc.queryForList("SELECT 1 FROM team_day WHERE run_key = ? LIMIT 1", Integer.class, runKey).isEmpty();
     }
 
     public long lineCount(String runKey) {

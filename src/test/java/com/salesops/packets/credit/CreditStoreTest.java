@@ -2,6 +2,7 @@ package com.salesops.packets.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.salesops.packets.calendar.Period;
 import com.salesops.packets.config.AppDataSourceSettings;
 import com.salesops.packets.testing.MariaDb;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,6 +78,37 @@ class CreditStoreTest {
 
         // then
         assertReadBack(appDataSource(), outcomes);
+    }
+
+    @Test
+    void primaryCreditOfASpanIsTheSameFromTheLinesAndFromTheComputeStepsDailyTotals() throws Exception {
+        // given: 15 bookings, each 801.02 + 534.01 of PRIMARY credit on day 2..16 of November and a
+        // reversal of -534.01 on 27 November (outcomes())
+        DataSource app = appDataSource();
+        save(app, outcomes());
+        CreditStore store = new CreditStore(app);
+        Period toThe26th = new Period(LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 26));
+        Period toTheEnd = new Period(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 30));
+
+        // when: no daily totals yet (a run computed before team_day existed), the lines are summed
+        BigDecimal fromLines = store.primaryCredited(RUN, toThe26th);
+
+        // then: 15 x 1,335.03, the reversals outside the span
+        assertThat(fromLines).isEqualByComparingTo("20025.45").hasScaleOf(2);
+        assertThat(store.primaryCredited(RUN, toTheEnd)).isEqualByComparingTo("12015.30");
+
+        // when: the compute step's daily totals are written, and the lines are gone
+        TeamDayTotals totals = new TeamDayTotals();
+        store.forEachBooking(RUN, 100, b -> b.lines().forEach(totals::accept));
+        new TransactionTemplate(new DataSourceTransactionManager(app))
+                .executeWithoutResult(status -> store.replaceTeamDays(RUN, totals));
+        new JdbcTemplate(app).update("DELETE FROM credit_line WHERE run_key = ?", RUN);
+
+        // then: the same sums, from the totals
+        assertThat(store.primaryCredited(RUN, toThe26th)).isEqualByComparingTo("20025.45").hasScaleOf(2);
+        assertThat(store.primaryCredited(RUN, toTheEnd)).isEqualByComparingTo("12015.30");
+        assertThat(store.primaryCredited(RUN, new Period(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31))))
+                .isEqualByComparingTo("0.00");
     }
 
     private static List<CreditOutcome> outcomes() {
