@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,11 +53,15 @@ public final class DeliveryGate {
         this.limits = limits;
     }
 
-    /** The figures of a run whose credit lines are computed (the compute step checked read = credited + rejected). */
-    public GateFigures figures(RunPlan plan) {
+    /**
+     * The figures of a run whose credit lines are computed (the compute step checked read = credited
+     * + rejected). {@code credited}: the credited bookings the compute step counted, when known;
+     * otherwise they are counted in {@code credit_line} (a scan of the run's lines).
+     */
+    public GateFigures figures(RunPlan plan, OptionalLong credited) {
         String runKey = plan.runKey();
         long rejected = credits.rejectedCount(runKey);
-        long read = credits.creditedCount(runKey) + rejected;
+        long read = (credited.isPresent() ? credited.getAsLong() : credits.creditedCount(runKey)) + rejected;
         Optional<GateFigures.Comparison> comparison = Optional.empty();
         Optional<PreviousRun> previous = history.previous(plan);
         if (previous.isPresent()) {
@@ -77,8 +82,8 @@ public final class DeliveryGate {
      * Decides for one execution and records it: HELD when a rule is broken and no person released
      * this job instance, RELEASED when one did, PASSED otherwise.
      */
-    public GateResult evaluate(RunPlan plan, long jobInstanceId, long jobExecutionId) {
-        GateFigures figures = figures(plan);
+    public GateResult evaluate(RunPlan plan, OptionalLong credited, long jobInstanceId, long jobExecutionId) {
+        GateFigures figures = figures(plan, credited);
         List<String> reasons = DeliveryGateRules.reasons(figures, limits);
         Optional<GateResult.Release> release = release(jobInstanceId);
         GateDecision decision = reasons.isEmpty() ? GateDecision.PASSED

@@ -1,6 +1,7 @@
 package com.salesops.packets.guard;
 
 import com.salesops.packets.calendar.RunPlan;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,12 +21,19 @@ public final class DeliveryGateTasklet implements Tasklet {
 
     private final DeliveryGate gate;
     private final Function<String, RunPlan> plans;
+    private final Function<JobExecution, OptionalLong> creditedBookings;
     private final String runKeyParameter;
 
-    /** {@code plans}: the plan of a run key; {@code runKeyParameter}: the job parameter holding it. */
-    public DeliveryGateTasklet(DeliveryGate gate, Function<String, RunPlan> plans, String runKeyParameter) {
+    /**
+     * {@code plans}: the plan of a run key; {@code creditedBookings}: the credited bookings the
+     * compute step counted for the execution's job, when it has; {@code runKeyParameter}: the job
+     * parameter holding the run key.
+     */
+    public DeliveryGateTasklet(DeliveryGate gate, Function<String, RunPlan> plans,
+                               Function<JobExecution, OptionalLong> creditedBookings, String runKeyParameter) {
         this.gate = gate;
         this.plans = plans;
+        this.creditedBookings = creditedBookings;
         this.runKeyParameter = runKeyParameter;
     }
 
@@ -33,7 +41,8 @@ public final class DeliveryGateTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         JobExecution job = chunk.getStepContext().getStepExecution().getJobExecution();
         String runKey = job.getJobParameters().getString(runKeyParameter);
-        GateResult result = gate.evaluate(plans.apply(runKey), job.getJobInstance().getId(), job.getId());
+        GateResult result = gate.evaluate(plans.apply(runKey), creditedBookings.apply(job), job.getJobInstance().getId(),
+                job.getId());
         switch (result.decision()) {
             case PASSED -> log.info("{}: delivery gate passed: {}", runKey, result.figuresLine());
             case RELEASED -> log.warn("{}: delivery gate would hold ({}), released by {} at {}: sending", runKey,

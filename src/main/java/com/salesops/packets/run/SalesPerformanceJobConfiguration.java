@@ -254,7 +254,8 @@ public class SalesPerformanceJobConfiguration {
     Step deliveryGateStep(JobRepository jobRepository, PlatformTransactionManager tx, DeliveryGate gate,
                           RunContexts contexts, RunProgress progress) {
         return new StepBuilder(Steps.GATE, jobRepository)
-                .tasklet(new DeliveryGateTasklet(gate, contexts::plan, Params.RUN_KEY), tx)
+                .tasklet(new DeliveryGateTasklet(gate, contexts::plan,
+                        job -> Invariant.credited(jobRepository, job), Params.RUN_KEY), tx)
                 .listener(new StepTimer())
                 .listener(progress)
                 .build();

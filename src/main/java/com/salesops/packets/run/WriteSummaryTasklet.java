@@ -80,15 +80,7 @@ final class WriteSummaryTasklet implements Tasklet {
 
     /** The invariant figures live in the job context of the execution that computed them. */
     ExecutionContext latestInvariant(JobExecution current) {
-        if (current.getExecutionContext().containsKey(Invariant.BOOKINGS_READ)) {
-            return current.getExecutionContext();
-        }
-        for (JobExecution e : jobRepository.getJobExecutions(current.getJobInstance())) {
-            if (e.getExecutionContext().containsKey(Invariant.BOOKINGS_READ)) {
-                return e.getExecutionContext();
-            }
-        }
-        return new ExecutionContext();
+        return Invariant.latest(jobRepository, current);
     }
 
     /** Per step, the time of its completed execution (earlier executions of a restarted run included). */

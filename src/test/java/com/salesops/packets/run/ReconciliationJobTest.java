@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The compute step's reconciliation (docs/numbers.md, invariant 1): every booking the source holds
  * for the run is credited or rejected. The credited count comes from the compute step's one pass
  * over the credit lines, so a booking whose lines went missing after the extract step stops the
- * run with the counts, before any result is written.
+ * run with the counts, before any result is written. The delivery gate takes the bookings read
+ * from that checked count, also in a later execution of a restarted run, instead of counting the
+ * run's lines again.
  */
 class ReconciliationJobTest {
 
@@ -51,5 +53,33 @@ class ReconciliationJobTest {
         assertThat(job.appDb().queryForObject("SELECT COUNT(*) FROM node_result WHERE run_key = ?", Long.class, KEY))
                 .isZero();
         assertThat(blocker).doesNotExist();
+    }
+
+    @Test
+    void theGateOfARestartedRunTakesTheBookingsReadTheComputeStepCheckedInAnEarlierExecution() throws Exception {
+        // given a run that failed in the render step (team-b's packet folder cannot be created), after
+        // its compute step checked read = credited + rejected
+        JobRun job = fixture.job();
+        Path blocker = job.runDir(KEY).resolve("packets").resolve("team-b");
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "in the way");
+        assertThat(job.run("run", "nightly", "--as-of", "2026-11-26")).isEqualTo(1);
+        long credited = job.appDb().queryForObject(
+                "SELECT COUNT(DISTINCT booking_id) FROM credit_line WHERE run_key = ?", Long.class, KEY);
+        long rejected = job.appDb().queryForObject(
+                "SELECT COUNT(*) FROM booking_reject WHERE run_key = ?", Long.class, KEY);
+
+        // when the lines of one booking are no longer in credit_line and the run is restarted
+        String gone = job.appDb().queryForObject(
+                "SELECT MAX(booking_id) FROM credit_line WHERE run_key = ?", String.class, KEY);
+        job.appDb().update("DELETE FROM credit_line WHERE run_key = ? AND booking_id = ?", KEY, gone);
+        Files.delete(blocker);
+        int exit = job.run("run", "nightly", "--as-of", "2026-11-26");
+
+        // then the gate, in the new execution, recorded the count the compute step checked
+        assertThat(exit).isZero();
+        assertThat(job.appDb().queryForObject("SELECT bookings_read FROM delivery_gate WHERE run_key = ? "
+                + "ORDER BY job_execution_id DESC LIMIT 1", Long.class, KEY)).isEqualTo(credited + rejected);
+        assertThat(job.appDb().queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class)).isEqualTo(2);
     }
 }
