@@ -82,8 +82,10 @@ final class ComputeAttainmentTasklet implements Tasklet {
 
         // Invariant (1): every booking the source holds for [S, D] is credited or rejected, never both.
         long read = source.countBookings(run.plan());
-        // the pass above had one call per booking id in credit_line: COUNT(DISTINCT booking_id), without
-        // reading the run's lines a second time (from disk when they outgrow the buffer pool)
+        // the pass above had one call per credited booking (its lines come together, in booking_id order):
+        // credit_line's COUNT(DISTINCT booking_id) without reading the run's lines a second time (from disk
+        // when they outgrow the buffer pool). Ids are told apart as Java strings, as everywhere in the job:
+        // ids the app database's collation takes as equal ("X" and "X " under PAD SPACE) are counted apart.
         long credited = bookings[0];
         long rejected = credits.rejectedCount(runKey);
         long both = credits.creditedAndRejectedCount(runKey);
