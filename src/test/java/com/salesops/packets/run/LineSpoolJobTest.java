@@ -28,9 +28,7 @@ class LineSpoolJobTest {
     void aRestartedRenderStepWritesAMissingSpoolAgainAndTheRunRemovesItWhenEveryPacketIsRendered() throws Exception {
         // given team-b's packet folder cannot be created, so the render step fails
         JobRun job = fixture.job();
-        Path blocker = job.runDir(KEY).resolve("packets").resolve("team-b");
-        Files.createDirectories(blocker.getParent());
-        Files.writeString(blocker, "in the way");
+        Path blocker = job.blockPacketFolder(KEY, "team-b");
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-26")).isEqualTo(1);
         Path spool = job.runDir(KEY).resolve(".line-spool");
         assertThat(spool.resolve("index.properties")).as("the failed render step keeps the spool").exists();

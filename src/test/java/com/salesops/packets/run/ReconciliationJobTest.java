@@ -32,10 +32,8 @@ class ReconciliationJobTest {
         Files.createDirectories(blocker);
         Files.writeString(blocker.resolve("in-the-way"), "not a file");
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-26")).isEqualTo(1);
-        long credited = job.appDb().queryForObject(
-                "SELECT COUNT(DISTINCT booking_id) FROM credit_line WHERE run_key = ?", Long.class, KEY);
-        long rejected = job.appDb().queryForObject(
-                "SELECT COUNT(*) FROM booking_reject WHERE run_key = ?", Long.class, KEY);
+        long credited = count(job, "SELECT COUNT(DISTINCT booking_id) FROM credit_line WHERE run_key = ?");
+        long rejected = count(job, "SELECT COUNT(*) FROM booking_reject WHERE run_key = ?");
         assertThat(credited).isGreaterThan(1);
 
         // when one credited booking's lines are lost and the same command runs again (the compute step only)
@@ -60,14 +58,10 @@ class ReconciliationJobTest {
         // given a run that failed in the render step (team-b's packet folder cannot be created), after
         // its compute step checked read = credited + rejected
         JobRun job = fixture.job();
-        Path blocker = job.runDir(KEY).resolve("packets").resolve("team-b");
-        Files.createDirectories(blocker.getParent());
-        Files.writeString(blocker, "in the way");
+        Path blocker = job.blockPacketFolder(KEY, "team-b");
         assertThat(job.run("run", "nightly", "--as-of", "2026-11-26")).isEqualTo(1);
-        long credited = job.appDb().queryForObject(
-                "SELECT COUNT(DISTINCT booking_id) FROM credit_line WHERE run_key = ?", Long.class, KEY);
-        long rejected = job.appDb().queryForObject(
-                "SELECT COUNT(*) FROM booking_reject WHERE run_key = ?", Long.class, KEY);
+        long credited = count(job, "SELECT COUNT(DISTINCT booking_id) FROM credit_line WHERE run_key = ?");
+        long rejected = count(job, "SELECT COUNT(*) FROM booking_reject WHERE run_key = ?");
 
         // when the lines of one booking are no longer in credit_line and the run is restarted
         String gone = job.appDb().queryForObject(
@@ -81,5 +75,9 @@ class ReconciliationJobTest {
         assertThat(job.appDb().queryForObject("SELECT bookings_read FROM delivery_gate WHERE run_key = ? "
                 + "ORDER BY job_execution_id DESC LIMIT 1", Long.class, KEY)).isEqualTo(credited + rejected);
         assertThat(job.appDb().queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION", Long.class)).isEqualTo(2);
+    }
+
+    private static long count(JobRun job, String sql) {
+        return job.appDb().queryForObject(sql, Long.class, KEY);
     }
 }

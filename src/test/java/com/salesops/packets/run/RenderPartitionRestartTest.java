@@ -29,9 +29,7 @@ class RenderPartitionRestartTest {
     void aFailedPartitionRestartsAloneAndEveryPacketIsRenderedAndSentOnce() throws Exception {
         // given team-b's packet folder cannot be created (a file is in the way)
         JobRun job = fixture.job().with("--packets.render.threads=2");
-        Path blocker = job.runDir(KEY).resolve("packets").resolve("team-b");
-        Files.createDirectories(blocker.getParent());
-        Files.writeString(blocker, "in the way");
+        Path blocker = job.blockPacketFolder(KEY, "team-b");
 
         // when
         int first = job.run("run", "nightly", "--as-of", "2026-11-26");

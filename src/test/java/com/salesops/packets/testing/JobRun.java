@@ -2,8 +2,10 @@ package com.salesops.packets.testing;
 
 import com.salesops.packets.AttainmentPacketsApplication;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -117,6 +119,17 @@ public final class JobRun {
 
     public Path runDir(String runKey) {
         return out.resolve(runKey);
+    }
+
+    /**
+     * Puts a file where a team's packet folder of a run goes, so rendering that packet fails until
+     * the returned file is deleted.
+     */
+    public Path blockPacketFolder(String runKey, String teamId) throws IOException {
+        Path blocker = runDir(runKey).resolve("packets").resolve(teamId);
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "in the way");
+        return blocker;
     }
 
     public JdbcTemplate appDb() {
