@@ -52,13 +52,18 @@ class LauncherIT {
         archive = home.resolve("target").resolve("app").resolve("attainment-packets.jsa");
     }
 
+    /*
+     * One home through an archive's whole life (each preparation is a demo run of about half a
+     * minute, so the three stages share them): made by the first call, used by later JVMs, left in
+     * place while a JVM started on it still runs, made again for the rebuilt jar once it has ended.
+     */
     @Test
-    void theFirstCallPreparesTheArchiveAndLaterJvmsLoadTheJobsClassesFromIt() throws Exception {
-        // when
+    void theArchiveIsMadeOncePerBuildUsedByLaterJvmsAndNotReplacedUnderARunningOne() throws Exception {
+        // when: the first two calls after a build
         Launch first = launch(Map.of(), "help");
         Launch second = launch(Map.of(), "help");
 
-        // then
+        // then: the first prepares (from a demo run), the second maps the job's classes from the archive
         assertThat(first.exitCode).as(first.output).isZero();
         assertThat(first.output).contains("Preparing class-data sharing", "Usage: packets");
         assertThat(archive).isRegularFile();
@@ -66,31 +71,10 @@ class LauncherIT {
         assertThat(second.exitCode).as(second.output).isZero();
         assertThat(second.output).doesNotContain("Preparing").contains("Usage: packets");
         assertThat(second.classLoads).contains(SHARED);
-    }
 
-    @Test
-    void aRebuiltJarGetsANewArchiveBeforeItRuns() throws Exception {
-        // given: prepared, then the jar is built again (a new modification time)
-        assertThat(launch(Map.of(), "help").exitCode).isZero();
-        FileTime before = Files.getLastModifiedTime(archive);
-        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
-
-        // when
-        Launch rebuilt = launch(Map.of(), "help");
-
-        // then
-        assertThat(rebuilt.exitCode).as(rebuilt.output).isZero();
-        assertThat(rebuilt.output).contains("Preparing class-data sharing");
-        assertThat(Files.getLastModifiedTime(archive)).isNotEqualTo(before);
-        assertThat(rebuilt.classLoads).contains(SHARED);
-    }
-
-    @Test
-    void whileAJvmStartedOnTheArchiveRunsARebuiltJarRunsAsBuiltAndTheArchiveStaysAsItWas() throws Exception {
-        // given: prepared; a JVM started by the launcher on the archive, held at its start (the JVM
-        // waits while its pause file exists), as a long run or a worker would be
-        assertThat(launch(Map.of(), "help").exitCode).isZero();
-        FileTime before = Files.getLastModifiedTime(archive);
+        // given: a JVM started by the launcher on the archive, held at its start (the JVM waits while
+        // its pause file exists), as a long run or a worker would be; then the jar is built again
+        FileTime prepared = Files.getLastModifiedTime(archive);
         Path pause = home.resolve("held.pause");
         Process held = start(Map.of("PACKETS_JAVA_OPTS", "-Xmx1g -XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup "
                 + "-XX:PauseAtStartupFile=" + pause), home.resolve("held.log"), "help");
@@ -100,16 +84,16 @@ class LauncherIT {
                 Thread.sleep(50);
             }
             assertThat(pause).as("the held JVM started").exists();
-            Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+            rebuildTheJar();
 
             // when
-            Launch launch = launch(Map.of(), "help");
+            Launch whileHeld = launch(Map.of(), "help");
 
             // then: no waiting, no preparing, the classes from the jar; the held JVM still on its archive
-            assertThat(launch.exitCode).as(launch.output).isZero();
-            assertThat(launch.output).doesNotContain("Preparing").contains("Usage: packets");
-            assertThat(Files.getLastModifiedTime(archive)).isEqualTo(before);
-            assertThat(launch.classLoads).doesNotContain(SHARED)
+            assertThat(whileHeld.exitCode).as(whileHeld.output).isZero();
+            assertThat(whileHeld.output).doesNotContain("Preparing").contains("Usage: packets");
+            assertThat(Files.getLastModifiedTime(archive)).isEqualTo(prepared);
+            assertThat(whileHeld.classLoads).doesNotContain(SHARED)
                     .contains("com.salesops.packets.cli.CommandLine source: jar:");
         } finally {
             Files.deleteIfExists(pause);
@@ -118,6 +102,15 @@ class LauncherIT {
             }
         }
         assertThat(held.exitValue()).isZero();
+
+        // when: the first call once no JVM runs on the old archive
+        Launch rebuilt = launch(Map.of(), "help");
+
+        // then: the rebuilt jar gets its archive before it runs, and runs on it
+        assertThat(rebuilt.exitCode).as(rebuilt.output).isZero();
+        assertThat(rebuilt.output).contains("Preparing class-data sharing");
+        assertThat(Files.getLastModifiedTime(archive)).isNotEqualTo(prepared);
+        assertThat(rebuilt.classLoads).contains(SHARED);
     }
 
     @Test
@@ -239,6 +232,11 @@ class LauncherIT {
         }
         return new Launch(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
                 Files.readString(classLog, StandardCharsets.UTF_8));
+    }
+
+    /** A new build of the jar, as the launcher tells one: a new modification time. */
+    private void rebuildTheJar() throws Exception {
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
     }
 
     /** The launcher in its own process, with this JVM's Java unless {@code env} names another. */
