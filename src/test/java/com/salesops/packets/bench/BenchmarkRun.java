@@ -164,7 +164,10 @@ class BenchmarkRun {
                     r.append("A new JVM per run (`PACKETS_JAVA_OPTS=\"-Xmx1g")
                             .append(jvmArgs.isBlank() ? "" : " " + jvmArgs.strip())
                             .append("\" bin/packets run nightly ...`, as cron starts it: JVM start, "
-                                    + "class loading and JIT warm-up included):\n\n");
+                                    + "class loading and JIT warm-up included")
+                            .append(Boolean.getBoolean("bench.previous") ? "; each after an untimed nightly of the day "
+                                    + "before in the same app database, so it has a previous run" : "")
+                            .append("):\n\n");
                     table(r, cold);
                     r.append('\n');
                     floors(r, cold, rawQuery);
@@ -286,7 +289,11 @@ class BenchmarkRun {
 
     /** The nightly command line of one run (plus -Dbench.jobArgs). */
     private static List<String> jobArgs(MariaDb source, MariaDb app, Path out, SinkSmtp smtp) {
-        List<String> args = new ArrayList<>(List.of("run", "nightly", "--as-of", AS_OF.toString(), "--allow-future",
+        return jobArgs(source, app, out, smtp, AS_OF);
+    }
+
+    private static List<String> jobArgs(MariaDb source, MariaDb app, Path out, SinkSmtp smtp, LocalDate asOf) {
+        List<String> args = new ArrayList<>(List.of("run", "nightly", "--as-of", asOf.toString(), "--allow-future",
                 "--spring.datasource.url=" + app.url(), "--spring.datasource.username=" + app.user(),
                 "--spring.datasource.password=" + app.password(),
                 "--packets.source.url=" + source.url(), "--packets.source.username=" + source.user(),
@@ -320,6 +327,21 @@ class BenchmarkRun {
             // e.g. -Dbench.coldJvmArgs=-XX:StartFlightRecording=filename=target/bench/cold.jfr,settings=profile
             String javaOpts = "-Xmx1g -Djava.awt.headless=true -Xlog:gc:file=" + gcLog
                     + (jvmArgs.isBlank() ? "" : " " + jvmArgs.strip());
+            if (Boolean.getBoolean("bench.previous")) {
+                // -Dbench.previous=true: the nightly of the day before first, untimed, in the same app database
+                // and output folder, so the timed run is a nightly as production has it: with a previous run
+                // to compare with (changes since the last run, the delivery gate's drop rule)
+                Path previousLog = Path.of("target", "bench", "cold-previous-run.log");
+                Files.createDirectories(previousLog.getParent());
+                List<String> previous = new ArrayList<>(List.of(launcher().toString()));
+                previous.addAll(jobArgs(source, app, out, smtp, AS_OF.minusDays(1)));
+                ProcessBuilder pb = new ProcessBuilder(previous).redirectErrorStream(true).redirectOutput(previousLog.toFile());
+                pb.environment().put("PACKETS_JAVA_OPTS", "-Xmx1g -Djava.awt.headless=true");
+                pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+                assertThat(pb.start().waitFor()).as("the previous day's run (its log: %s)", previousLog.toAbsolutePath())
+                        .isZero();
+            }
+            long previousEmails = smtp.messages();
             List<String> command = new ArrayList<>(List.of(launcher().toString()));
             command.addAll(jobArgs(source, app, out, smtp));
             long t0 = System.nanoTime();
@@ -331,8 +353,9 @@ class BenchmarkRun {
             pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
             int exit = pb.start().waitFor();
             double wall = secs(System.nanoTime() - t0);
+            long emails = smtp.messages() - previousEmails;
             assertThat(exit).as("cold run exit code (its log: %s)", log.toAbsolutePath()).isZero();
-            assertThat(smtp.messages()).as("emails of the cold run").isPositive();
+            assertThat(emails).as("emails of the cold run").isPositive();
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("wall s, process start to exit", wall);
             String summary = Files.readString(out.resolve("nightly-" + AS_OF).resolve("run-summary.json"));
@@ -343,7 +366,7 @@ class BenchmarkRun {
             m.put("renderPacketsStep: the JVM on CPU, cores of " + Runtime.getRuntime().availableProcessors(),
                     cpu.find() ? Double.parseDouble(cpu.group(1)) : Double.NaN);
             double deliver = steps.getOrDefault("deliverPacketsStep", 0.0) / 1000;
-            m.put("emails/s", deliver > 0 ? smtp.messages() / deliver : 0);
+            m.put("emails/s", deliver > 0 ? emails / deliver : 0);
             m.put("max heap after GC MB (of 1024)", maxHeapAfterGcMb(gcLog));
             if (bulkLoadFloor == null) {
                 bulkLoadFloor = bulkLoad(app);
@@ -414,7 +437,8 @@ class BenchmarkRun {
                 + "information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'credit_line' "
                 + "ORDER BY ordinal_position", String.class);
         String select = "SELECT CONCAT_WS('\\t', " + String.join(", ", columns.stream()
-                .map(c -> "COALESCE(`" + c + "`, '\\\\N')").toList()) + ") FROM credit_line";
+                .map(c -> "COALESCE(`" + c + "`, '\\\\N')").toList()) + ") FROM credit_line WHERE run_key = 'nightly-"
+                + AS_OF + "'";
         Path tsv = Files.createTempFile("bench-lines", ".tsv");
         try {
             Process dump = new ProcessBuilder("mariadb", "--quick", "--batch", "--raw", "--skip-column-names",
