@@ -70,8 +70,37 @@ public final class RunChanges {
                 parents.put(t.id(), t.parentId());
             }
         }
-        List<ChangedLine> batch = new ArrayList<>();
+        ChangesCalculator calculator;
         long[] lines = {0};
+        if (credits.keyOrderIsCodePointOrder()) {
+            try {
+                calculator = compare(runKey, previous, plan, common, parents, lines, true, fetchSize);
+            } catch (LineCursor.OutOfOrderException e) {
+                // ids the key sorts otherwise than by code point: start again from nothing, sorted
+                log.warn("{}: {}; comparing again with the lines sorted by code point", runKey, e.getMessage());
+                store.deleteRun(runKey);
+                lines[0] = 0;
+                calculator = compare(runKey, previous, plan, common, parents, lines, false, fetchSize);
+            }
+        } else {
+            calculator = compare(runKey, previous, plan, common, parents, lines, false, fetchSize);
+        }
+        List<NodeChange> changes = calculator.finish(rows, results.rows(previous.runKey()));
+        store.saveNodes(runKey, changes);
+        store.saveComparison(runKey, Optional.of(previous.runKey()), Optional.of(previous.asOf()));
+        ChangesCsv.write(runDir.resolve(FILE), runKey, Optional.of(previous.runKey()), changes);
+        log.info("{}: compared with {} (common span {}): {} rows, {} changed deal lines", runKey, previous.runKey(),
+                common.map(Period::toString).orElse("none"), changes.size(), lines[0]);
+    }
+
+    /**
+     * Merges both runs' lines in one pass and stores the changed lines; {@code keyOrder}: read them in
+     * the primary key's order (no sort on the server), which throws {@link LineCursor.OutOfOrderException}
+     * at the first line that is not in code point order.
+     */
+    private ChangesCalculator compare(String runKey, PreviousRun previous, RunPlan plan, Optional<Period> common,
+                                      Map<String, String> parents, long[] lines, boolean keyOrder, int fetchSize) {
+        List<ChangedLine> batch = new ArrayList<>();
         ChangesCalculator calculator = new ChangesCalculator(previous.asOf(), common, parents, line -> {
             batch.add(line);
             lines[0]++;
@@ -81,17 +110,16 @@ public final class RunChanges {
             }
         });
         LocalDate from = common.map(Period::start).orElse(previous.asOf().plusDays(1));
-        try (LineCursor current = credits.linesDated(runKey, new Period(from, plan.asOf()), fetchSize);
-             LineCursor before = common.map(c -> credits.linesDated(previous.runKey(), c, fetchSize)).orElse(null)) {
+        try (LineCursor current = lines(runKey, new Period(from, plan.asOf()), keyOrder, fetchSize);
+             LineCursor before = common.map(c -> lines(previous.runKey(), c, keyOrder, fetchSize)).orElse(null)) {
             Iterator<StoredLine> none = Collections.emptyIterator();
             calculator.accept(current, before == null ? none : before);
         }
         store.saveLines(runKey, batch);
-        List<NodeChange> changes = calculator.finish(rows, results.rows(previous.runKey()));
-        store.saveNodes(runKey, changes);
-        store.saveComparison(runKey, Optional.of(previous.runKey()), Optional.of(previous.asOf()));
-        ChangesCsv.write(runDir.resolve(FILE), runKey, Optional.of(previous.runKey()), changes);
-        log.info("{}: compared with {} (common span {}): {} rows, {} changed deal lines", runKey, previous.runKey(),
-                common.map(Period::toString).orElse("none"), changes.size(), lines[0]);
+        return calculator;
+    }
+
+    private LineCursor lines(String runKey, Period span, boolean keyOrder, int fetchSize) {
+        return keyOrder ? credits.linesDatedInKeyOrder(runKey, span, fetchSize) : credits.linesDated(runKey, span, fetchSize);
     }
 }

@@ -54,7 +54,7 @@ public final class LineCursor implements Iterator<StoredLine>, AutoCloseable {
             }
             StoredLine line = new StoredLine(CreditStore.line(rows), rows.getString(11));
             if (last != null && StoredLine.ORDER.compare(last.line(), line.line()) >= 0) {
-                throw new IllegalStateException("the credit lines of " + runKey + " came out of order ("
+                throw new OutOfOrderException("the credit lines of " + runKey + " came out of order ("
                         + last.line().bookingId() + "/" + last.line().employeeId() + " before "
                         + line.line().bookingId() + "/" + line.line().employeeId()
                         + "): the app database must sort ids by code point");
@@ -64,6 +64,17 @@ public final class LineCursor implements Iterator<StoredLine>, AutoCloseable {
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("cannot read the credit lines of " + runKey + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The database gave two lines in another order than {@link StoredLine#ORDER}: thrown by
+     * {@link #next()} (and when the cursor is opened), before the line out of order is handed on.
+     */
+    public static final class OutOfOrderException extends IllegalStateException {
+
+        OutOfOrderException(String message) {
+            super(message);
         }
     }
 

@@ -31,6 +31,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Changes since the previous run (docs/numbers.md §10; changes.csv: docs/architecture.md, "Outputs") through
@@ -145,6 +146,47 @@ class ChangesJobTest {
         assertThat(emailText(run, "region"))
                 .contains("Since nightly-2026-11-25: +2,000.00 USD on 1 new deal, 1 cancellation, 4 restated deals "
                         + "0.00 USD");
+    }
+
+    @Test
+    void anIdTheKeySortsOtherwiseThanByCodePointGivesTheSameChangesThroughTheSortedComparison() throws Exception {
+        // given: the scenario above plus B1<TAB>, a booking of R1 (team-1) that does not change: 9,000.00
+        // on 2026-10-05. The app database's utf8mb4_bin pads with spaces, so its key puts "B1\t" before
+        // "B1" (code point order: after), and the comparison read in key order meets it out of order.
+        // Its 9,000.00 is in QUARTER and YEAR of both runs (not in MONTH, November): R1 +30.00 pts,
+        // team-1 +15.00, region +10.00, exactly, in both runs, so every change figure is as above.
+        fixture.sourceDb().runSql("""
+                INSERT INTO booking (booking_id, booking_date, account_name, amount, currency, booking_type, channel,
+                    partner_name, status, cancelled_date, updated_at) VALUES
+                 ('B1\t', '2026-10-05', 'Gale Media', 9000.00, 'USD', 'NEW', 'DIRECT', NULL, 'BOOKED', NULL, '2026-10-05 10:00:00');
+                INSERT INTO booking_credit (booking_id, employee_id, credit_role, split_percent) VALUES
+                 ('B1\t', 'R1', 'PRIMARY', 100.00);
+                """);
+        assertThat(fixture.job().run("run", "nightly", "--as-of", "2026-11-25")).isZero();
+        changeTheSource();
+
+        // when
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
+
+        // then: the comparison started again with the lines sorted by code point, and stored its lines once
+        assertThat(exit).isZero();
+        String k = "nightly-2026-11-26,nightly-2026-11-25,";
+        assertThat(lines(fixture.job().runDir("nightly-2026-11-26").resolve("changes.csv"))).containsExactly(HEADER,
+                k + "TEAM,region,,2000.00,0.00,1,1,4,-3.33,2.22,2.22",
+                k + "TEAM,team-1,region,2000.00,2000.00,1,1,2,10.00,6.67,6.67",
+                k + "TEAM,team-2,region,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66",
+                k + "REP,R1,team-1,-2000.00,1000.00,1,1,1,-20.00,-3.34,-3.34",
+                k + "REP,R2,team-1,4000.00,1000.00,1,0,2,40.00,16.67,16.67",
+                k + "REP,R3,team-2,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66");
+        JdbcTemplate app = new JdbcTemplate(fixture.appDb().dataSource());
+        assertThat(app.queryForObject("SELECT COUNT(*) FROM credit_line WHERE run_key = 'nightly-2026-11-26' "
+                + "AND booking_id = 'B1\t'", Integer.class)).isOne();
+        assertThat(app.queryForObject("SELECT COUNT(*) FROM changed_line WHERE run_key = 'nightly-2026-11-26'",
+                Integer.class)).isEqualTo(app.queryForObject("SELECT COUNT(*) FROM (SELECT DISTINCT kind, "
+                + "CAST(booking_id AS BINARY), CAST(employee_id AS BINARY), line_date FROM changed_line "
+                + "WHERE run_key = 'nightly-2026-11-26') d", Integer.class)).isPositive();
+        assertThat(app.queryForObject("SELECT COUNT(*) FROM changed_line WHERE run_key = 'nightly-2026-11-26' "
+                + "AND CAST(booking_id AS BINARY) = CAST('B1\t' AS BINARY)", Integer.class)).isZero();
     }
 
     @Test
