@@ -70,27 +70,29 @@ public final class RunChanges {
                 parents.put(t.id(), t.parentId());
             }
         }
-        ChangesCalculator calculator;
-        long[] lines = {0};
-        if (credits.keyOrderIsCodePointOrder()) {
-            try {
-                calculator = compare(runKey, previous, plan, common, parents, lines, true, fetchSize);
-            } catch (LineCursor.OutOfOrderException e) {
-                // ids the key sorts otherwise than by code point: start again from nothing, sorted
-                log.warn("{}: {}; comparing again with the lines sorted by code point", runKey, e.getMessage());
-                store.deleteRun(runKey);
-                lines[0] = 0;
-                calculator = compare(runKey, previous, plan, common, parents, lines, false, fetchSize);
+        boolean keyOrder = credits.keyOrderIsCodePointOrder();
+        Comparison compared;
+        try {
+            compared = compare(runKey, previous, plan, common, parents, keyOrder, fetchSize);
+        } catch (LineCursor.OutOfOrderException e) {
+            if (!keyOrder) {
+                throw e;
             }
-        } else {
-            calculator = compare(runKey, previous, plan, common, parents, lines, false, fetchSize);
+            // ids the key sorts otherwise than by code point: start again from nothing, sorted
+            log.warn("{}: {}; comparing again with the lines sorted by code point", runKey, e.getMessage());
+            store.deleteRun(runKey);
+            compared = compare(runKey, previous, plan, common, parents, false, fetchSize);
         }
-        List<NodeChange> changes = calculator.finish(rows, results.rows(previous.runKey()));
+        List<NodeChange> changes = compared.calculator().finish(rows, results.rows(previous.runKey()));
         store.saveNodes(runKey, changes);
         store.saveComparison(runKey, Optional.of(previous.runKey()), Optional.of(previous.asOf()));
         ChangesCsv.write(runDir.resolve(FILE), runKey, Optional.of(previous.runKey()), changes);
         log.info("{}: compared with {} (common span {}): {} rows, {} changed deal lines", runKey, previous.runKey(),
-                common.map(Period::toString).orElse("none"), changes.size(), lines[0]);
+                common.map(Period::toString).orElse("none"), changes.size(), compared.changedLines());
+    }
+
+    /** A finished merge of both runs' lines: the calculator that holds its totals, and the changed lines it stored. */
+    private record Comparison(ChangesCalculator calculator, long changedLines) {
     }
 
     /**
@@ -98,9 +100,10 @@ public final class RunChanges {
      * the primary key's order (no sort on the server), which throws {@link LineCursor.OutOfOrderException}
      * at the first line that is not in code point order.
      */
-    private ChangesCalculator compare(String runKey, PreviousRun previous, RunPlan plan, Optional<Period> common,
-                                      Map<String, String> parents, long[] lines, boolean keyOrder, int fetchSize) {
+    private Comparison compare(String runKey, PreviousRun previous, RunPlan plan, Optional<Period> common,
+                               Map<String, String> parents, boolean keyOrder, int fetchSize) {
         List<ChangedLine> batch = new ArrayList<>();
+        long[] lines = {0};
         ChangesCalculator calculator = new ChangesCalculator(previous.asOf(), common, parents, line -> {
             batch.add(line);
             lines[0]++;
@@ -116,7 +119,7 @@ public final class RunChanges {
             calculator.accept(current, before == null ? none : before);
         }
         store.saveLines(runKey, batch);
-        return calculator;
+        return new Comparison(calculator, lines[0]);
     }
 
     private LineCursor lines(String runKey, Period span, boolean keyOrder, int fetchSize) {

@@ -280,27 +280,11 @@ public final class CreditStore implements RunRows {
      * reads in key order).
      */
     public boolean keyOrderIsCodePointOrder() {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!JdbcStreaming.isMySql(connection)) {
-                return false;
-            }
-            try (PreparedStatement ps = connection.prepareStatement("SELECT COLLATION_NAME FROM information_schema.COLUMNS "
-                    + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'credit_line' "
-                    + "AND COLUMN_NAME IN ('booking_id', 'employee_id')");
-                 ResultSet rs = ps.executeQuery()) {
-                int binary = 0;
-                while (rs.next()) {
-                    String collation = rs.getString(1);
-                    if (collation == null || !collation.toLowerCase(java.util.Locale.ROOT).endsWith("_bin")) {
-                        return false;
-                    }
-                    binary++;
-                }
-                return binary == 2;
-            }
-        } catch (SQLException e) {
-            throw new DataAccessResourceFailureException("cannot read the collation of credit_line: " + e.getMessage(), e);
-        }
+        Boolean mySql = jdbc.execute((Connection connection) -> JdbcStreaming.isMySql(connection));
+        return Boolean.TRUE.equals(mySql) && jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'credit_line' "
+                + "AND COLUMN_NAME IN ('booking_id', 'employee_id') AND LOWER(COLLATION_NAME) LIKE '%\\_bin'",
+                Integer.class) == 2;
     }
 
     private LineCursor linesDated(String runKey, Period span, int fetchSize, boolean keyOrder) {

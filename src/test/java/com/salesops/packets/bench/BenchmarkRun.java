@@ -333,25 +333,17 @@ class BenchmarkRun {
                 // to compare with (changes since the last run, the delivery gate's drop rule)
                 Path previousLog = Path.of("target", "bench", "cold-previous-run.log");
                 Files.createDirectories(previousLog.getParent());
-                List<String> previous = new ArrayList<>(List.of(launcher().toString()));
-                previous.addAll(jobArgs(source, app, out, smtp, AS_OF.minusDays(1)));
-                ProcessBuilder pb = new ProcessBuilder(previous).redirectErrorStream(true).redirectOutput(previousLog.toFile());
-                pb.environment().put("PACKETS_JAVA_OPTS", "-Xmx1g -Djava.awt.headless=true");
-                pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-                assertThat(pb.start().waitFor()).as("the previous day's run (its log: %s)", previousLog.toAbsolutePath())
+                Process previous = launch(jobArgs(source, app, out, smtp, AS_OF.minusDays(1)),
+                        "-Xmx1g -Djava.awt.headless=true", previousLog);
+                assertThat(previous.waitFor()).as("the previous day's run (its log: %s)", previousLog.toAbsolutePath())
                         .isZero();
             }
             long previousEmails = smtp.messages();
-            List<String> command = new ArrayList<>(List.of(launcher().toString()));
-            command.addAll(jobArgs(source, app, out, smtp));
             long t0 = System.nanoTime();
             // the run's own log, kept for a failed run (target/bench/cold-run.log, the last run's)
             Path log = Path.of("target", "bench", "cold-run.log");
             Files.createDirectories(log.getParent());
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            pb.environment().put("PACKETS_JAVA_OPTS", javaOpts);
-            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            int exit = pb.start().waitFor();
+            int exit = launch(jobArgs(source, app, out, smtp), javaOpts, log).waitFor();
             double wall = secs(System.nanoTime() - t0);
             long emails = smtp.messages() - previousEmails;
             assertThat(exit).as("cold run exit code (its log: %s)", log.toAbsolutePath()).isZero();
@@ -376,6 +368,16 @@ class BenchmarkRun {
             smtp.close();
             deleteTree(out);
         }
+    }
+
+    /** {@code bin/packets} with {@code args} in its own process, as cron starts it, its output to {@code log}. */
+    private static Process launch(List<String> args, String javaOpts, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(launcher().toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("PACKETS_JAVA_OPTS", javaOpts);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return pb.start();
     }
 
     /** {@code bin/packets} (the bench profile passes its path; it starts {@code target/attainment-packets.jar}). */

@@ -88,14 +88,7 @@ class ChangesJobTest {
         //      = 36.67; R3 5,000 = 16.67; team-1 21,000 = 35.00; team-2 16.67; region 26,000 = 28.89
         //   change: R1 −3.34, R2 16.67, R3 −6.66, team-1 6.67, team-2 −6.66, region 2.22
         assertThat(exit).isZero();
-        String k = "nightly-2026-11-26,nightly-2026-11-25,";
-        assertThat(lines(fixture.job().runDir("nightly-2026-11-26").resolve("changes.csv"))).containsExactly(HEADER,
-                k + "TEAM,region,,2000.00,0.00,1,1,4,-3.33,2.22,2.22",
-                k + "TEAM,team-1,region,2000.00,2000.00,1,1,2,10.00,6.67,6.67",
-                k + "TEAM,team-2,region,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66",
-                k + "REP,R1,team-1,-2000.00,1000.00,1,1,1,-20.00,-3.34,-3.34",
-                k + "REP,R2,team-1,4000.00,1000.00,1,0,2,40.00,16.67,16.67",
-                k + "REP,R3,team-2,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66");
+        assertTheHandWorkedChangesCsv();
 
         // the packets: team-1's PDF names the previous run, page 1 has its MONTH change (35.00 → 45.00),
         // the section lists the restated bookings (B1 and B5 dated in October, closed at Dp: highlighted)
@@ -170,14 +163,7 @@ class ChangesJobTest {
 
         // then: the comparison started again with the lines sorted by code point, and stored its lines once
         assertThat(exit).isZero();
-        String k = "nightly-2026-11-26,nightly-2026-11-25,";
-        assertThat(lines(fixture.job().runDir("nightly-2026-11-26").resolve("changes.csv"))).containsExactly(HEADER,
-                k + "TEAM,region,,2000.00,0.00,1,1,4,-3.33,2.22,2.22",
-                k + "TEAM,team-1,region,2000.00,2000.00,1,1,2,10.00,6.67,6.67",
-                k + "TEAM,team-2,region,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66",
-                k + "REP,R1,team-1,-2000.00,1000.00,1,1,1,-20.00,-3.34,-3.34",
-                k + "REP,R2,team-1,4000.00,1000.00,1,0,2,40.00,16.67,16.67",
-                k + "REP,R3,team-2,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66");
+        assertTheHandWorkedChangesCsv();
         JdbcTemplate app = new JdbcTemplate(fixture.appDb().dataSource());
         assertThat(app.queryForObject("SELECT COUNT(*) FROM credit_line WHERE run_key = 'nightly-2026-11-26' "
                 + "AND booking_id = 'B1\t'", Integer.class)).isOne();
@@ -234,6 +220,18 @@ class ChangesJobTest {
         List<String> monthly = lines(fixture.job().runDir("monthly-2026-11").resolve("changes.csv"));
         assertThat(monthly).hasSize(7).allMatch(l -> l.equals(HEADER) || l.startsWith("monthly-2026-11,monthly-2026-10,"));
         assertThat(monthly).contains("monthly-2026-11,monthly-2026-10,REP,R1,team-1,4000.00,0.00,2,1,0,,13.33,13.33");
+    }
+
+    /** changes.csv of the second nightly, worked out by hand in the first test's comments. */
+    private void assertTheHandWorkedChangesCsv() throws IOException {
+        String k = "nightly-2026-11-26,nightly-2026-11-25,";
+        assertThat(lines(fixture.job().runDir("nightly-2026-11-26").resolve("changes.csv"))).containsExactly(HEADER,
+                k + "TEAM,region,,2000.00,0.00,1,1,4,-3.33,2.22,2.22",
+                k + "TEAM,team-1,region,2000.00,2000.00,1,1,2,10.00,6.67,6.67",
+                k + "TEAM,team-2,region,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66",
+                k + "REP,R1,team-1,-2000.00,1000.00,1,1,1,-20.00,-3.34,-3.34",
+                k + "REP,R2,team-1,4000.00,1000.00,1,0,2,40.00,16.67,16.67",
+                k + "REP,R3,team-2,0.00,-2000.00,0,0,2,-30.00,-6.66,-6.66");
     }
 
     /** What happened in the source between the two nightlies. */

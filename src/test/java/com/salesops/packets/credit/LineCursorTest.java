@@ -38,13 +38,7 @@ class LineCursorTest {
         // given: a case- and accent-insensitive collation, which sorts "a" < "B" < "b" < "Ä" as a, Ä, B, b
         JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
         jdbc.execute("ALTER TABLE credit_line CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
-        insert(jdbc, "b", "E1", false, "2026-11-02");
-        insert(jdbc, "Ä", "E1", false, "2026-11-03");
-        insert(jdbc, "B", "E2", false, "2026-11-04");
-        insert(jdbc, "a", "E9", true, "2026-11-05");
-        insert(jdbc, "a", "E9", false, "2026-11-01");
-        insert(jdbc, "a", "E10", false, "2026-11-01");
-        insert(jdbc, "c", "E1", false, "2026-10-31");          // before the span
+        insertIdsThatSortDifferentlyByCollation(jdbc);
         CreditStore store = new CreditStore(db.dataSource());
 
         // when
@@ -64,13 +58,7 @@ class LineCursorTest {
     void inKeyOrderUnderTheBinaryCollationTheLinesComeInCodePointOrderWithoutASort() {
         // given: the README's utf8mb4_bin (MariaDb.create), ids as the source has them
         JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
-        insert(jdbc, "b", "E1", false, "2026-11-02");
-        insert(jdbc, "Ä", "E1", false, "2026-11-03");
-        insert(jdbc, "B", "E2", false, "2026-11-04");
-        insert(jdbc, "a", "E9", true, "2026-11-05");
-        insert(jdbc, "a", "E9", false, "2026-11-01");
-        insert(jdbc, "a", "E10", false, "2026-11-01");
-        insert(jdbc, "c", "E1", false, "2026-10-31");          // before the span
+        insertIdsThatSortDifferentlyByCollation(jdbc);
         CreditStore store = new CreditStore(db.dataSource());
 
         // when
@@ -117,6 +105,17 @@ class LineCursorTest {
                     + (s.line().reversal() ? "/rev" : "")));
         }
         return read;
+    }
+
+    /** Bookings b, Ä, B, a (two employees, one with a reversal) in November, and c before it. */
+    private static void insertIdsThatSortDifferentlyByCollation(JdbcTemplate jdbc) {
+        insert(jdbc, "b", "E1", false, "2026-11-02");
+        insert(jdbc, "Ä", "E1", false, "2026-11-03");
+        insert(jdbc, "B", "E2", false, "2026-11-04");
+        insert(jdbc, "a", "E9", true, "2026-11-05");
+        insert(jdbc, "a", "E9", false, "2026-11-01");
+        insert(jdbc, "a", "E10", false, "2026-11-01");
+        insert(jdbc, "c", "E1", false, "2026-10-31");          // before the span
     }
 
     private static void insert(JdbcTemplate jdbc, String booking, String employee, boolean reversal, String date) {
