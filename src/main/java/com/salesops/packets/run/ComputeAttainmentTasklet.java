@@ -25,8 +25,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Computes rep and team results for every window from the run's credit lines, checks the
- * reconciliation invariant (docs/numbers.md §9), stores the results and writes the CSV files, then the
- * changes since the previous run (docs/numbers.md §10, changes.csv).
+ * reconciliation invariant (docs/numbers.md §9), stores the results and writes the CSV files, and the
+ * changes since the previous run (docs/numbers.md §10, changes.csv), whose merge of both runs' lines
+ * runs beside the results' pass.
  */
 final class ComputeAttainmentTasklet implements Tasklet {
 
@@ -58,6 +59,20 @@ final class ComputeAttainmentTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
         String runKey = Params.runKey(chunk);
         RunContexts.RunContext run = contexts.get(runKey);
+        // The comparison with the previous run merges both runs' stored lines on a thread of its own while
+        // the pass below computes this run's results, which it needs only at the end (docs/performance.md,
+        // "Changes since the last run").
+        try (RunChanges.Comparing comparing = changes.begin(run.plan(), run.org(), fetchSize)) {
+            AttainmentResults computed = computeAndStore(runKey, run, chunk);
+            comparing.finish(computed.rows(), outputDir.resolve(runKey));
+            contribution.incrementWriteCount(computed.rows().size());
+        }
+        return RepeatStatus.FINISHED;
+    }
+
+    /** One pass over the run's lines: results, team-day totals and the line spool; checked, stored and written. */
+    private AttainmentResults computeAndStore(String runKey, RunContexts.RunContext run, ChunkContext chunk)
+            throws Exception {
         AttainmentCalculator calculator = new AttainmentCalculator(run.plan(), run.org(), settings);
         List<String> broken = new ArrayList<>();
         long[] lines = {0};
@@ -111,10 +126,8 @@ final class ComputeAttainmentTasklet implements Tasklet {
         ResultFiles.writeAttainment(dir.resolve("attainment.csv"), runKey, computed.rows());
         ResultFiles.writeRejects(dir.resolve("rejects.csv"), runKey, credits.rejects(runKey));
         ResultFiles.writeFlags(dir.resolve("flags.csv"), runKey, computed.flags());
-        changes.compute(run.plan(), run.org(), computed.rows(), dir, fetchSize);
-        contribution.incrementWriteCount(computed.rows().size());
         log.info("{}: {} bookings read = {} credited + {} rejected; {} lines; {} result rows, {} flags", runKey, read,
                 credited, rejected, lines[0], computed.rows().size(), computed.flags().size());
-        return RepeatStatus.FINISHED;
+        return computed;
     }
 }

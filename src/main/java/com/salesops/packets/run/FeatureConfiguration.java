@@ -76,8 +76,9 @@ class FeatureConfiguration {
     }
 
     @Bean
-    RunChanges runChanges(RunHistory history, CreditStore credits, ResultStore results, ChangeStore changes) {
-        return new RunChanges(history, credits, results, changes);
+    RunChanges runChanges(RunHistory history, CreditStore credits, ResultStore results, ChangeStore changes,
+                          PlatformTransactionManager transactions) {
+        return new RunChanges(history, credits, results, changes, transactions);
     }
 
     @Bean

@@ -176,6 +176,41 @@ class ChangesJobTest {
     }
 
     @Test
+    void aComputeStepThatFailsAfterTheComparisonStoresTheSameChangesOnceWhenTheRunIsRestarted() throws Exception {
+        // given: the first nightly, the source changes, and the second nightly's compute step fails after
+        // both its passes (attainment.csv cannot be written): the merge with the previous run, on its own
+        // thread and in its own transaction, had stored the changed lines; the results were rolled back
+        assertThat(fixture.job().run("run", "nightly", "--as-of", "2026-11-25")).isZero();
+        changeTheSource();
+        Path blocker = fixture.job().runDir("nightly-2026-11-26").resolve("attainment.csv");
+        Files.createDirectories(blocker);
+        Files.writeString(blocker.resolve("in-the-way"), "not a file");
+        assertThat(fixture.job().run("run", "nightly", "--as-of", "2026-11-26")).isEqualTo(1);
+        JdbcTemplate app = new JdbcTemplate(fixture.appDb().dataSource());
+        assertThat(app.queryForObject("SELECT COUNT(*) FROM node_result WHERE run_key = 'nightly-2026-11-26'",
+                Integer.class)).isZero();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("changes-merge"));
+
+        // when
+        Files.delete(blocker.resolve("in-the-way"));
+        Files.delete(blocker);
+        int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-26");
+
+        // then: the hand-worked figures, and each changed line once (docs/numbers.md §10): NEW and CANCELLED
+        // lines dated 2026-11-26 (B6 for R1 and R2, B3's reversal), one RESTATED row per rep and booking
+        // whose lines dated in C differ (B1 60/40 instead of 50/50; B5 backdated; B2 4,000 -> 5,000;
+        // B4 3,000 -> 3,000 - 3,000 = 0.00)
+        assertThat(exit).isZero();
+        assertTheHandWorkedChangesCsv();
+        assertThat(app.query("SELECT kind, booking_id, employee_id, amount_before, amount_after FROM changed_line "
+                + "WHERE run_key = 'nightly-2026-11-26'", (rs, i) -> rs.getString(1) + " " + rs.getString(2) + " "
+                + rs.getString(3) + " " + rs.getString(4) + " " + rs.getString(5))).containsExactlyInAnyOrder(
+                "NEW B6 R1 null 4000.00", "NEW B6 R2 null 4000.00", "CANCELLED B3 R1 null -6000.00",
+                "RESTATED B1 R1 5000.00 6000.00", "RESTATED B1 R2 5000.00 4000.00", "RESTATED B5 R2 null 2000.00",
+                "RESTATED B2 R3 4000.00 5000.00", "RESTATED B4 R3 3000.00 0.00");
+    }
+
+    @Test
     void aFirstRunHasAHeaderOnlyChangesFileSaysSoOnceInEachPacketFileAndHasNoChangesSection() throws Exception {
         // when
         int exit = fixture.job().run("run", "nightly", "--as-of", "2026-11-25");
