@@ -169,8 +169,8 @@ public final class RunChanges {
             }
             if (!taken && merge.failure != null && !(merge.failure instanceof CancellationException)) {
                 // the step failed for another reason first; this one would otherwise go unseen
-                log.warn("{}: the comparison with the previous run failed as well: {}", merge.plan.runKey(),
-                        merge.failure.toString());
+                log.warn("{}: the comparison with the previous run failed as well", merge.plan.runKey(),
+                        merge.failure);
             }
         }
     }
@@ -211,6 +211,7 @@ public final class RunChanges {
                 return new Comparison(Optional.empty(), null, 0);
             }
             PreviousRun previous = found.get();
+            checkNotStopped();
             boolean keyOrder = credits.keyOrderIsCodePointOrder();
             try {
                 return compare(previous, keyOrder);
@@ -220,6 +221,7 @@ public final class RunChanges {
                 }
                 // ids the key sorts otherwise than by code point: start again from nothing, sorted
                 log.warn("{}: {}; comparing again with the lines sorted by code point", runKey, e.getMessage());
+                checkNotStopped();
                 store.deleteRun(runKey);
                 return compare(previous, false);
             }
@@ -247,20 +249,21 @@ public final class RunChanges {
             try (LineCursor current = lines(runKey, new Period(from, plan.asOf()), keyOrder);
                  LineCursor before = common.map(c -> lines(previous.runKey(), c, keyOrder)).orElse(null)) {
                 Iterator<StoredLine> none = Collections.emptyIterator();
-                calculator.accept(unlessStopped(current), before == null ? none : before);
+                calculator.accept(unlessStopped(current), before == null ? none : unlessStopped(before));
             }
             store.saveLines(runKey, batch);
             return new Comparison(Optional.of(previous), calculator, lines[0]);
         }
 
-        /** The lines, until the step stops the merge: then the next line throws. */
+        /**
+         * The lines, until the step stops the merge: then the next line throws. (Closing a cursor the
+         * merge did not finish still reads the rest of its rows with a streaming driver.)
+         */
         private Iterator<StoredLine> unlessStopped(Iterator<StoredLine> lines) {
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
-                    if (stopped) {
-                        throw new CancellationException("the comparison with the previous run was stopped");
-                    }
+                    checkNotStopped();
                     return lines.hasNext();
                 }
 
@@ -269,6 +272,12 @@ public final class RunChanges {
                     return lines.next();
                 }
             };
+        }
+
+        private void checkNotStopped() {
+            if (stopped) {
+                throw new CancellationException("the comparison with the previous run was stopped");
+            }
         }
 
         private LineCursor lines(String runKey, Period span, boolean keyOrder) {

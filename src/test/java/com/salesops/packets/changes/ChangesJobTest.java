@@ -177,16 +177,21 @@ class ChangesJobTest {
 
     @Test
     void aComputeStepThatFailsAfterTheComparisonStoresTheSameChangesOnceWhenTheRunIsRestarted() throws Exception {
-        // given: the first nightly, the source changes, and the second nightly's compute step fails after
-        // both its passes (attainment.csv cannot be written): the merge with the previous run, on its own
-        // thread and in its own transaction, had stored the changed lines; the results were rolled back
+        // given: the first nightly, the source changes, and the second nightly's compute step fails at its
+        // very end (changes.csv cannot be written): the merge with the previous run, on its own thread and
+        // in its own transaction, had committed the changed lines; the results and node figures of the
+        // step's transaction were rolled back
         assertThat(fixture.job().run("run", "nightly", "--as-of", "2026-11-25")).isZero();
         changeTheSource();
-        Path blocker = fixture.job().runDir("nightly-2026-11-26").resolve("attainment.csv");
+        Path blocker = fixture.job().runDir("nightly-2026-11-26").resolve(RunChanges.FILE);
         Files.createDirectories(blocker);
         Files.writeString(blocker.resolve("in-the-way"), "not a file");
         assertThat(fixture.job().run("run", "nightly", "--as-of", "2026-11-26")).isEqualTo(1);
         JdbcTemplate app = new JdbcTemplate(fixture.appDb().dataSource());
+        assertThat(app.queryForObject("SELECT COUNT(*) FROM changed_line WHERE run_key = 'nightly-2026-11-26'",
+                Integer.class)).isEqualTo(8);
+        assertThat(app.queryForObject("SELECT COUNT(*) FROM change_run WHERE run_key = 'nightly-2026-11-26'",
+                Integer.class)).isZero();
         assertThat(app.queryForObject("SELECT COUNT(*) FROM node_result WHERE run_key = 'nightly-2026-11-26'",
                 Integer.class)).isZero();
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("changes-merge"));
