@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The merge needs only both runs' stored lines, not this run's results, so it runs on a thread of its
  * own while the compute step's main pass computes them ({@link #begin}; docs/performance.md, "Changes
- * since the last run"): on two cores the two passes overlap instead of following each other. The
- * merge stores the changed lines in a transaction of its own, committed when it is done; the figures
+ * since the last run, beside the results"): on two cores the two passes overlap instead of following
+ * each other. The merge stores the changed lines in a transaction of its own, committed when it is done; the figures
  * per node and the record of the comparison are stored by {@link Comparing#finish} in the caller's
  * transaction once this run's results exist. A step that fails in between leaves at most the changed
  * lines of a finished merge, which the next attempt deletes before it stores its own.
@@ -79,18 +79,23 @@ public final class RunChanges {
         Thread thread = new Thread(merge, "changes-merge");
         thread.setDaemon(true);
         thread.start();
-        return new Comparing(plan, new Running(merge, thread));
+        return new Comparing(merge, thread);
     }
 
-    /** A comparison begun by {@link #begin}: {@link #finish} it with this run's results, then close it. */
+    /**
+     * A comparison begun by {@link #begin}, its merge on {@code thread}: {@link #finish} it with this run's
+     * results, then close it.
+     */
     public final class Comparing implements AutoCloseable {
 
-        private final RunPlan plan;
-        private final Running running;
+        private final Merge merge;
+        private final Thread thread;
+        /** Whether {@link #finish} took the merge's outcome (a failure it did not take is logged on close). */
+        private boolean taken;
 
-        private Comparing(RunPlan plan, Running running) {
-            this.plan = plan;
-            this.running = running;
+        private Comparing(Merge merge, Thread thread) {
+            this.merge = merge;
+            this.thread = thread;
         }
 
         /**
@@ -100,8 +105,9 @@ public final class RunChanges {
          * @param rows this run's results (every window, as computed)
          */
         public void finish(List<NodeResult> rows, Path runDir) throws IOException, InterruptedException {
+            RunPlan plan = merge.plan;
             String runKey = plan.runKey();
-            Comparison compared = running.result();
+            Comparison compared = outcome();
             if (compared.previous().isEmpty()) {
                 store.saveComparison(runKey, Optional.empty(), Optional.empty());
                 ChangesCsv.write(runDir.resolve(FILE), runKey, Optional.empty(), List.of());
@@ -119,42 +125,24 @@ public final class RunChanges {
                     compared.changedLines());
         }
 
-        /** Stops an unfinished merge (its transaction rolls back) and waits for its thread. */
-        @Override
-        public void close() {
-            running.stop();
-        }
-    }
-
-    /** The merge's thread and its outcome. */
-    private static final class Running {
-
-        private final Merge merge;
-        private final Thread thread;
-        /** Whether {@link #result} handed the outcome on. */
-        private boolean taken;
-
-        Running(Merge merge, Thread thread) {
-            this.merge = merge;
-            this.thread = thread;
-        }
-
-        Comparison result() throws InterruptedException {
+        private Comparison outcome() throws InterruptedException {
             thread.join();
             taken = true;
+            if (merge.failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (merge.failure instanceof Error e) {
+                throw e;
+            }
             if (merge.failure != null) {
-                if (merge.failure instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (merge.failure instanceof Error e) {
-                    throw e;
-                }
                 throw new IllegalStateException(merge.failure);
             }
             return merge.result;
         }
 
-        void stop() {
+        /** Stops an unfinished merge (its transaction rolls back) and waits for its thread. */
+        @Override
+        public void close() {
             merge.stopped = true;
             boolean interrupted = false;
             while (thread.isAlive()) {

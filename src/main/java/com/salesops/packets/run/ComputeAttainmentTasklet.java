@@ -61,7 +61,7 @@ final class ComputeAttainmentTasklet implements Tasklet {
         RunContexts.RunContext run = contexts.get(runKey);
         // The comparison with the previous run merges both runs' stored lines on a thread of its own while
         // the pass below computes this run's results, which it needs only at the end (docs/performance.md,
-        // "Changes since the last run").
+        // "Changes since the last run, beside the results").
         try (RunChanges.Comparing comparing = changes.begin(run.plan(), run.org(), fetchSize)) {
             AttainmentResults computed = computeAndStore(runKey, run, chunk);
             comparing.finish(computed.rows(), outputDir.resolve(runKey));
