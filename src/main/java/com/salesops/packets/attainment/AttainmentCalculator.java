@@ -15,13 +15,12 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +39,37 @@ public final class AttainmentCalculator {
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final Window[] WINDOWS = Window.values();
 
-    /** Running totals of one node in one window. */
+    /**
+     * Running totals of one node in one window. The credit is summed in cents, exactly, while it fits a
+     * long (every amount has 2 decimals), and as a BigDecimal beyond: the same sum as adding the
+     * BigDecimals, without an object per addition (docs/performance.md, "The compute step's pass").
+     */
     private static final class Tally {
-        BigDecimal credited = Quotas.ZERO;
+        final Sum credited = new Sum();
         int deals;
+        /** The last booking counted in {@link #deals}: one deal per booking per node and window. */
+        int dealBooking;
+    }
+
+    /** One employee's running state: a tally per window, credit per month, the latest line in the year. */
+    private static final class RepState {
+        final Tally[] tallies = newTallies();
+        final Sum[] months;
+        Latest latestInYear;
+
+        RepState(int months) {
+            this.months = newSums(months);
+        }
+    }
+
+    /** One team's running state: a tally per window (its subtree's PRIMARY lines) and credit per month. */
+    private static final class TeamState {
+        final Tally[] tallies = newTallies();
+        final Sum[] months;
+
+        TeamState(int months) {
+            this.months = newSums(months);
+        }
     }
 
     /** The latest line of an employee in the YEAR window, for the rep-row team of someone without a membership. */
@@ -55,14 +81,19 @@ public final class AttainmentCalculator {
     private final AttainmentSettings settings;
     private final Quotas quotas;
     private final Map<Window, Period> windows = new EnumMap<>(Window.class);
-    private final Map<String, List<String>> selfAndAncestors = new HashMap<>();
-    private final Map<String, Tally[]> reps = new HashMap<>();
-    private final Map<String, Tally[]> teams = new HashMap<>();
-    private final Map<String, Latest> latestLineInYear = new HashMap<>();
-    /** Per node, credit per month of the YEAR window (index 0 = the fiscal year's first month). */
-    private final Map<String, BigDecimal[]> repMonths = new HashMap<>();
-    private final Map<String, BigDecimal[]> teamMonths = new HashMap<>();
+    /** The windows by ordinal, for the per-line loop. */
+    private final Period[] windowPeriods = new Period[WINDOWS.length];
+    private final Period year;
+    /** The YEAR window's first month as a proleptic month number: a line's month index is its own minus this. */
+    private final long yearFirstMonth;
+    private final int yearMonths;
+    /** A team's state and its ancestors' (self first), resolved once per team id. */
+    private final Map<String, TeamState[]> chains = new HashMap<>();
+    private final Map<String, RepState> reps = new HashMap<>();
+    private final Map<String, TeamState> teams = new HashMap<>();
     private final Flags flags;
+    /** Numbers the bookings accepted so far (a tally's {@code dealBooking}). */
+    private int booking;
 
     /**
      * Builds quotas up front.
@@ -77,44 +108,81 @@ public final class AttainmentCalculator {
         this.quotas = new Quotas(org, settings.proratePartialMonths());
         for (Window w : WINDOWS) {
             windows.put(w, plan.window(w));
+            windowPeriods[w.ordinal()] = plan.window(w);
         }
+        this.year = windows.get(Window.YEAR);
+        this.yearFirstMonth = YearMonth.from(year.start()).getLong(ChronoField.PROLEPTIC_MONTH);
+        this.yearMonths = Quotas.months(year).size();
         this.flags = new Flags(plan, settings);
     }
 
     /** Takes all credit lines of one booking (deal counts are per booking). */
     public void accept(List<CreditLine> linesOfOneBooking) {
-        Set<String> repDeals = new HashSet<>();
-        Set<String> teamDeals = new HashSet<>();
+        int current = ++booking;
         for (CreditLine line : linesOfOneBooking) {
             flags.accept(line);
-            if (windows.get(Window.YEAR).contains(line.lineDate())) {
-                latestLineInYear.merge(line.employeeId(), new Latest(line.lineDate(), line.teamId()),
-                        AttainmentCalculator::later);
+            LocalDate date = line.lineDate();
+            BigDecimal amount = line.amountBase();
+            long cents = Sum.cents(amount);
+            boolean counts = !line.reversal() && amount.signum() > 0;
+            TeamState[] chain = line.isPrimary() ? chain(line.teamId()) : null;
+            RepState rep = null;
+            if (year.contains(date)) {
+                rep = rep(line.employeeId());
+                Latest latest = rep.latestInYear;
+                if (latest == null || later(latest, date, line.teamId())) {
+                    rep.latestInYear = new Latest(date, line.teamId());
+                }
+                // docs/numbers.md §6: a line's credit in its month of the YEAR window, all lines for the
+                // employee, PRIMARY for the teams
+                int month = (int) (date.getLong(ChronoField.PROLEPTIC_MONTH) - yearFirstMonth);
+                rep.months[month].add(amount, cents);
+                if (chain != null) {
+                    for (TeamState team : chain) {
+                        team.months[month].add(amount, cents);
+                    }
+                }
             }
-            monthly(line);
-            boolean counts = !line.reversal() && line.amountBase().signum() > 0;
-            for (Window w : WINDOWS) {
-                if (!windows.get(w).contains(line.lineDate())) {
+            for (int i = 0; i < windowPeriods.length; i++) {
+                if (!windowPeriods[i].contains(date)) {
                     continue;
                 }
-                int i = w.ordinal();
-                Tally rep = tally(reps, line.employeeId())[i];
-                rep.credited = rep.credited.add(line.amountBase());
-                if (counts && repDeals.add(line.employeeId() + '\u0000' + i)) {
-                    rep.deals++;
+                if (rep == null) {
+                    rep = rep(line.employeeId());
                 }
-                if (line.isPrimary()) {
+                add(rep.tallies[i], amount, cents, counts, current);
+                if (chain != null) {
                     // A team's totals hold its subtree's PRIMARY lines; one deal per booking per team.
-                    for (String team : selfAndAncestors(line.teamId())) {
-                        Tally t = tally(teams, team)[i];
-                        t.credited = t.credited.add(line.amountBase());
-                        if (counts && teamDeals.add(team + '\u0000' + i)) {
-                            t.deals++;
-                        }
+                    for (TeamState team : chain) {
+                        add(team.tallies[i], amount, cents, counts, current);
                     }
                 }
             }
         }
+    }
+
+    private static void add(Tally tally, BigDecimal amount, long cents, boolean counts, int currentBooking) {
+        tally.credited.add(amount, cents);
+        if (counts && tally.dealBooking != currentBooking) {
+            tally.dealBooking = currentBooking;
+            tally.deals++;
+        }
+    }
+
+    private static Sum[] newSums(int count) {
+        Sum[] sums = new Sum[count];
+        for (int i = 0; i < count; i++) {
+            sums[i] = new Sum();
+        }
+        return sums;
+    }
+
+    private static Tally[] newTallies() {
+        Tally[] tallies = new Tally[WINDOWS.length];
+        for (int i = 0; i < tallies.length; i++) {
+            tallies[i] = new Tally();
+        }
+        return tallies;
     }
 
     public AttainmentResults finish() {
@@ -141,30 +209,6 @@ public final class AttainmentCalculator {
         return new AttainmentResults(rows, flagRows, monthFigures(repIds));
     }
 
-    /** A line's credit in its month of the YEAR window: all lines for the employee, PRIMARY for the teams. */
-    private void monthly(CreditLine line) {
-        Period year = windows.get(Window.YEAR);
-        if (!year.contains(line.lineDate())) {
-            return;
-        }
-        int i = (int) ChronoUnit.MONTHS.between(YearMonth.from(year.start()), YearMonth.from(line.lineDate()));
-        add(repMonths, line.employeeId(), i, line.amountBase());
-        if (line.isPrimary()) {
-            for (String team : selfAndAncestors(line.teamId())) {
-                add(teamMonths, team, i, line.amountBase());
-            }
-        }
-    }
-
-    private void add(Map<String, BigDecimal[]> months, String id, int index, BigDecimal amount) {
-        BigDecimal[] m = months.computeIfAbsent(id, k -> {
-            BigDecimal[] zero = new BigDecimal[Quotas.months(windows.get(Window.YEAR)).size()];
-            Arrays.fill(zero, Quotas.ZERO);
-            return zero;
-        });
-        m[index] = m[index].add(amount);
-    }
-
     /** Every rep row's and team's month figures, fiscal year start .. the month of D. */
     private List<MonthFigure> monthFigures(Set<String> repIds) {
         List<MonthFigure> figures = new ArrayList<>();
@@ -174,22 +218,25 @@ public final class AttainmentCalculator {
             Period month = new Period(m.atDay(1), m.atEndOfMonth());
             for (Team team : org.teams().values()) {
                 figures.add(new MonthFigure(Level.TEAM, team.id(), month.start(), Optional.of(quotas.team(team.id(), month)),
-                        credit(teamMonths, team.id(), i)));
+                        credit(teams.get(team.id()), i)));
             }
             for (String id : repIds) {
-                figures.add(new MonthFigure(Level.REP, id, month.start(), quotas.rep(id, month), credit(repMonths, id, i)));
+                figures.add(new MonthFigure(Level.REP, id, month.start(), quotas.rep(id, month), credit(reps.get(id), i)));
             }
         }
         return figures;
     }
 
-    private static BigDecimal credit(Map<String, BigDecimal[]> months, String id, int index) {
-        BigDecimal[] m = months.get(id);
-        return m == null ? Quotas.ZERO : m[index];
+    private static BigDecimal credit(TeamState team, int month) {
+        return team == null ? Quotas.ZERO : team.months[month].value();
+    }
+
+    private static BigDecimal credit(RepState rep, int month) {
+        return rep == null ? Quotas.ZERO : rep.months[month].value();
     }
 
     private NodeResult teamRow(Window w, Period full, BigDecimal expected, Team team) {
-        Tally t = tally(teams, team.id())[w.ordinal()];
+        Tally t = team(team.id()).tallies[w.ordinal()];
         BigDecimal quota = quotas.team(team.id(), full);
         BigDecimal sumOfReps = quotas.sumOfRepQuotas(team.id(), full);
         // docs/numbers.md §3, as sales ops use the word: positive when the reps together carry more than the
@@ -201,7 +248,7 @@ public final class AttainmentCalculator {
     }
 
     private NodeResult repRow(Window w, Period full, BigDecimal expected, String id, RepPlacement placement) {
-        Tally t = tally(reps, id)[w.ordinal()];
+        Tally t = rep(id).tallies[w.ordinal()];
         Figures figures = figures(quotas.rep(id, full), t, expected);
         Optional<BigDecimal> quota = figures.quota();
         Optional<BigDecimal> attainment = figures.attainmentPct();
@@ -210,16 +257,17 @@ public final class AttainmentCalculator {
         String name = org.employee(id).map(Employee::fullName).orElse(id);
         return NodeResult.rep(w, full, id, name, placement.teamId(), figures, RepStanding.beforeRanking(
                 Optional.of(Comp.estimate(compPlan, months, attainment)), Comp.currentTier(compPlan, attainment),
-                quota.flatMap(q -> Comp.creditToNextTier(compPlan, attainment, q, t.credited)),
+                quota.flatMap(q -> Comp.creditToNextTier(compPlan, attainment, q, figures.credited())),
                 placement.eligible()));
     }
 
     /** A node's figures in one window (docs/numbers.md §4), all following from its quota and credit. */
     private Figures figures(Optional<BigDecimal> quota, Tally t, BigDecimal expected) {
-        Optional<BigDecimal> attainment = attainment(t.credited, quota);
-        return new Figures(quota, t.credited, attainment, expected, pace(attainment, expected),
+        BigDecimal credited = t.credited.value();
+        Optional<BigDecimal> attainment = attainment(credited, quota);
+        return new Figures(quota, credited, attainment, expected, pace(attainment, expected),
                 paceStatus(attainment, expected), projected(attainment, expected),
-                quota.map(q -> gap(q, t.credited)), t.deals);
+                quota.map(q -> gap(q, credited)), t.deals);
     }
 
     /** Employees with a membership overlapping the YEAR window or a line dated in it. */
@@ -231,7 +279,11 @@ public final class AttainmentCalculator {
                 ids.add(m.employeeId());
             }
         }
-        ids.addAll(latestLineInYear.keySet());
+        reps.forEach((id, rep) -> {
+            if (rep.latestInYear != null) {
+                ids.add(id);
+            }
+        });
         return ids;
     }
 
@@ -253,7 +305,8 @@ public final class AttainmentCalculator {
         if (inYear.isPresent()) {
             return new RepPlacement(Optional.of(inYear.get().teamId()), false);
         }
-        return new RepPlacement(Optional.ofNullable(latestLineInYear.get(employeeId)).map(Latest::teamId), false);
+        return new RepPlacement(Optional.ofNullable(reps.get(employeeId)).map(r -> r.latestInYear).map(Latest::teamId),
+                false);
     }
 
     static Optional<BigDecimal> attainment(BigDecimal credited, Optional<BigDecimal> quota) {
@@ -287,24 +340,38 @@ public final class AttainmentCalculator {
         return gap.signum() > 0 ? gap.setScale(2, RoundingMode.HALF_UP) : Quotas.ZERO;
     }
 
-    private static Tally[] tally(Map<String, Tally[]> map, String id) {
-        return map.computeIfAbsent(id, k -> new Tally[] {new Tally(), new Tally(), new Tally()});
+    private RepState rep(String employeeId) {
+        RepState rep = reps.get(employeeId);
+        if (rep == null) {
+            rep = new RepState(yearMonths);
+            reps.put(employeeId, rep);
+        }
+        return rep;
     }
 
-    private List<String> selfAndAncestors(String teamId) {
-        return selfAndAncestors.computeIfAbsent(teamId, id -> {
-            Set<String> chain = new LinkedHashSet<>();
-            String current = id;
+    private TeamState team(String teamId) {
+        return teams.computeIfAbsent(teamId, id -> new TeamState(yearMonths));
+    }
+
+    /** The states of a team and every team above it, self first. */
+    private TeamState[] chain(String teamId) {
+        TeamState[] chain = chains.get(teamId);
+        if (chain == null) {
+            Set<String> ids = new LinkedHashSet<>();
+            String current = teamId;
             // The org is validated acyclic; the set still stops a walk that would loop.
-            while (current != null && chain.add(current)) {
+            while (current != null && ids.add(current)) {
                 current = org.team(current).map(Team::parentId).orElse(null);
             }
-            return List.copyOf(chain);
-        });
+            chain = ids.stream().map(this::team).toArray(TeamState[]::new);
+            chains.put(teamId, chain);
+        }
+        return chain;
     }
 
-    private static Latest later(Latest a, Latest b) {
-        int c = b.date().compareTo(a.date());
-        return c > 0 || (c == 0 && Ids.ORDER.compare(b.teamId(), a.teamId()) > 0) ? b : a;
+    /** Whether a line on {@code date} booked to {@code teamId} is later than {@code latest}: by date, then team id. */
+    private static boolean later(Latest latest, LocalDate date, String teamId) {
+        int c = date.compareTo(latest.date());
+        return c > 0 || (c == 0 && Ids.ORDER.compare(teamId, latest.teamId()) > 0);
     }
 }

@@ -7,12 +7,12 @@ import com.salesops.packets.source.Ids;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -32,8 +32,13 @@ final class Flags {
     /** The latest line of an employee in one month, for a flag's team when there is no rep row. */
     private record Latest(LocalDate date, String teamId) {
         Latest later(Latest other) {
-            int c = other.date.compareTo(date);
-            return c > 0 || (c == 0 && Ids.ORDER.compare(other.teamId, teamId) > 0) ? other : this;
+            return isBefore(other.date, other.teamId) ? other : this;
+        }
+
+        /** Whether a line on {@code otherDate} booked to {@code otherTeam} is later than this one. */
+        boolean isBefore(LocalDate otherDate, String otherTeam) {
+            int c = otherDate.compareTo(date);
+            return c > 0 || (c == 0 && Ids.ORDER.compare(otherTeam, teamId) > 0);
         }
     }
 
@@ -42,9 +47,29 @@ final class Flags {
     private final List<Period> pullInPeriods = new ArrayList<>();
     private final YearMonth firstCancelMonth;
     private final YearMonth lastCancelMonth;
-    private final Map<Period, Map<String, Candidate>> pullIns = new HashMap<>();
+    /** Per pull-in period (same index): the candidates by employee, and the first day of its last days. */
+    private final List<Map<String, Candidate>> pullIns = new ArrayList<>();
+    private final List<LocalDate> pullInLastDaysFrom = new ArrayList<>();
     private final Map<YearMonth, Map<String, Candidate>> cancels = new HashMap<>();
-    private final Map<String, TreeMap<YearMonth, Latest>> latestByMonth = new HashMap<>();
+    /** The run's months (S .. D) as proleptic month numbers: an employee's latest line per month is kept by index. */
+    private final YearMonth firstRunYearMonth;
+    private final long firstRunMonth;
+    private final int runMonths;
+    private final Map<String, LatestByMonth> latestByMonth = new HashMap<>();
+
+    /**
+     * An employee's latest line in each of the run's months. A flag's period lies within [S, D] (the
+     * latest closed month and quarter, and closed months from S's: {@link RunPlan}), so a line dated
+     * outside the run's months (an original line of a booking cancelled in the run) names no flag's team
+     * and is not kept.
+     */
+    private static final class LatestByMonth {
+        final Latest[] inRun;
+
+        LatestByMonth(int runMonths) {
+            this.inRun = new Latest[runMonths];
+        }
+    }
 
     Flags(RunPlan plan, AttainmentSettings settings) {
         this.settings = settings;
@@ -54,30 +79,38 @@ final class Flags {
             pullInPeriods.add(plan.latestClosedQuarter());
         }
         // Closed months whose first day is ≥ S (S is always the first day of a month).
+        for (Period p : pullInPeriods) {
+            pullIns.add(new HashMap<>());
+            pullInLastDaysFrom.add(p.end().minusDays(settings.pullInDays() - 1L));
+        }
         this.firstCancelMonth = YearMonth.from(plan.readStart().minusDays(1)).plusMonths(1);
         this.lastCancelMonth = YearMonth.from(plan.latestClosedMonth().start());
+        this.firstRunYearMonth = YearMonth.from(plan.readStart());
+        this.firstRunMonth = firstRunYearMonth.getLong(ChronoField.PROLEPTIC_MONTH);
+        this.runMonths = (int) (YearMonth.from(asOf).getLong(ChronoField.PROLEPTIC_MONTH) - firstRunMonth + 1);
     }
 
     void accept(CreditLine line) {
-        latestByMonth.computeIfAbsent(line.employeeId(), k -> new TreeMap<>())
-                .merge(YearMonth.from(line.lineDate()), new Latest(line.lineDate(), line.teamId()), Latest::later);
+        remember(line);
         if (line.reversal() || line.amountBase().signum() <= 0) {
             return;
         }
-        for (Period p : pullInPeriods) {
-            if (p.contains(line.lineDate())) {
-                Candidate c = pullIns.computeIfAbsent(p, k -> new HashMap<>())
-                        .computeIfAbsent(line.employeeId(), k -> new Candidate());
+        for (int i = 0; i < pullInPeriods.size(); i++) {
+            if (pullInPeriods.get(i).contains(line.lineDate())) {
+                Candidate c = pullIns.get(i).computeIfAbsent(line.employeeId(), k -> new Candidate());
                 c.total = c.total.add(line.amountBase());
-                if (!line.lineDate().isBefore(p.end().minusDays(settings.pullInDays() - 1L))) {
+                if (!line.lineDate().isBefore(pullInLastDaysFrom.get(i))) {
                     c.flagged = c.flagged.add(line.amountBase());
                     c.bookingIds.add(line.bookingId());
                 }
             }
         }
-        YearMonth month = YearMonth.from(line.lineDate());
         LocalDate cancelled = line.cancelledDate();
-        if (cancelled != null && !month.isBefore(firstCancelMonth) && !month.isAfter(lastCancelMonth)) {
+        if (cancelled == null) {
+            return;
+        }
+        YearMonth month = YearMonth.from(line.lineDate());
+        if (!month.isBefore(firstCancelMonth) && !month.isAfter(lastCancelMonth)) {
             LocalDate monthEnd = month.atEndOfMonth();
             if (cancelled.isAfter(monthEnd) && !cancelled.isAfter(monthEnd.plusDays(settings.cancelWindowDays()))
                     && !cancelled.isAfter(asOf)) {
@@ -92,8 +125,9 @@ final class Flags {
     /** @param repRowTeam the employee's rep-row team, when the employee has a rep row */
     List<Flag> finish(Function<String, Optional<String>> repRowTeam) {
         List<Flag> flags = new ArrayList<>();
-        for (Period p : pullInPeriods) {
-            for (Map.Entry<String, Candidate> e : pullIns.getOrDefault(p, Map.of()).entrySet()) {
+        for (int i = 0; i < pullInPeriods.size(); i++) {
+            Period p = pullInPeriods.get(i);
+            for (Map.Entry<String, Candidate> e : pullIns.get(i).entrySet()) {
                 Candidate c = e.getValue();
                 if (c.total.compareTo(settings.pullInMinCredit()) >= 0
                         && c.flagged.compareTo(c.total.multiply(settings.pullInShare())) >= 0) {
@@ -113,9 +147,41 @@ final class Flags {
         return flags;
     }
 
-    private String team(String employeeId, Period p, Function<String, Optional<String>> repRowTeam) {
-        return repRowTeam.apply(employeeId).orElseGet(() -> latestByMonth.getOrDefault(employeeId, new TreeMap<>())
-                .subMap(YearMonth.from(p.start()), true, YearMonth.from(p.end()), true).values().stream()
-                .reduce(Latest::later).map(Latest::teamId).orElse(""));
+    /** Keeps the line as its employee's latest in its month when it is (by date, then team id). */
+    private void remember(CreditLine line) {
+        LatestByMonth months = latestByMonth.get(line.employeeId());
+        if (months == null) {
+            months = new LatestByMonth(runMonths);
+            latestByMonth.put(line.employeeId(), months);
+        }
+        long index = line.lineDate().getLong(ChronoField.PROLEPTIC_MONTH) - firstRunMonth;
+        if (index >= 0 && index < runMonths) {
+            Latest latest = months.inRun[(int) index];
+            if (latest == null || latest.isBefore(line.lineDate(), line.teamId())) {
+                months.inRun[(int) index] = new Latest(line.lineDate(), line.teamId());
+            }
+        }
     }
+
+    /** The flag's team: the employee's rep-row team, else the team of their latest line in the flag's period. */
+    private String team(String employeeId, Period p, Function<String, Optional<String>> repRowTeam) {
+        return repRowTeam.apply(employeeId).orElseGet(() -> {
+            LatestByMonth months = latestByMonth.get(employeeId);
+            if (months == null) {
+                return "";
+            }
+            YearMonth first = YearMonth.from(p.start());
+            YearMonth last = YearMonth.from(p.end());
+            List<Latest> candidates = new ArrayList<>();
+            for (int i = 0; i < runMonths; i++) {
+                YearMonth month = firstRunYearMonth.plusMonths(i);
+                if (!month.isBefore(first) && !month.isAfter(last) && months.inRun[i] != null) {
+                    candidates.add(months.inRun[i]);
+                }
+            }
+            // "later" is a maximum (date, then team id), so the order of the candidates does not matter
+            return candidates.stream().reduce(Latest::later).map(Latest::teamId).orElse("");
+        });
+    }
+
 }

@@ -14,6 +14,16 @@ public final class TeamDayTotals {
 
     /** One team's day. */
     public record Key(String teamId, LocalDate lineDate) {
+
+        /**
+         * The record's own hash ({@code 31 * team + date}) collides for teams whose ids differ in their last
+         * characters ("amer-t079", "amer-t080"): a date's hash moves by one per day, so neighbouring teams'
+         * years overlap, and at 5,000 reps thousands of the map's bins held eight keys or more.
+         */
+        @Override
+        public int hashCode() {
+            return teamId.hashCode() * 0x01000193 ^ (int) lineDate.toEpochDay();
+        }
     }
 
     /** PRIMARY credit and line count of one team's day. */

@@ -9,6 +9,7 @@ import static com.salesops.packets.attainment.Fixture.run;
 import static com.salesops.packets.testing.OrgBuilder.d;
 import static com.salesops.packets.testing.OrgBuilder.org;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.salesops.packets.calendar.FiscalCalendar;
 import com.salesops.packets.calendar.Period;
@@ -184,5 +185,42 @@ class FlagsTest {
                 new Flag(FlagType.PERIOD_END_PULL_IN, "E9", "WEST", new Period(d("2026-12-01"), d("2026-12-31")),
                         List.of("B2"), new BigDecimal("12000.00")));
         assertThat(r.rows()).noneMatch(x -> x.nodeId().equals("E9"));
+    }
+
+    @Test
+    void flagOfEmployeeWithoutRepRowTakesTheLatestLineAcrossThePeriodsMonthsNotTheLargestTeamId() {
+        // given: as above, E9 without a rep row in 2027; Oct 10 in WEST, Dec 30 in EAST (later, smaller id)
+        RunPlan plan = RunPlan.nightly(FiscalCalendar.calendarYear(), d("2027-01-10"));
+        OrgBuilder o = org().team("WEST", "West", null).team("EAST", "East", null)
+                .employee("E9", "Nine", "2020-01-01")
+                .rep("E9", "WEST", "2020-01-01", "2026-12-15").rep("E9", "EAST", "2026-12-15", "2027-01-01");
+
+        // when: Q4 13,000 ≥ 10,000 with 11,000 ≥ 6,500 in Dec 29-31; December 11,000 ≥ 10,000, all of it late
+        AttainmentResults r = run(plan, o.build(),
+                line("B1", "E9", "WEST", "2026-10-10", "2000.00"),
+                line("B2", "E9", "EAST", "2026-12-30", "11000.00"));
+
+        // then: both flags in EAST, the team of the latest line (Dec 30), though WEST sorts after EAST
+        assertThat(r.flags()).extracting(Flag::period, Flag::teamId).containsExactly(
+                tuple(new Period(d("2026-10-01"), d("2026-12-31")), "EAST"),
+                tuple(new Period(d("2026-12-01"), d("2026-12-31")), "EAST"));
+    }
+
+    @Test
+    void flagOfEmployeeWithoutRepRowTakesTheGreatestTeamIdAmongLinesOfTheSameLatestDay() {
+        // given: as above; on Dec 30 one line in EAST, then one in WEST, then one in EAST again
+        RunPlan plan = RunPlan.nightly(FiscalCalendar.calendarYear(), d("2027-01-10"));
+        OrgBuilder o = org().team("WEST", "West", null).team("EAST", "East", null)
+                .employee("E9", "Nine", "2020-01-01")
+                .rep("E9", "EAST", "2020-01-01", "2027-01-01");
+
+        // when: December 12,000 ≥ 10,000, all of it in Dec 29-31
+        AttainmentResults r = run(plan, o.build(),
+                line("B1", "E9", "EAST", "2026-12-30", "4000.00"),
+                line("B2", "E9", "WEST", "2026-12-30", "4000.00"),
+                line("B3", "E9", "EAST", "2026-12-30", "4000.00"));
+
+        // then: the day's tie goes to the greatest team id (docs/numbers.md §7), whatever the lines' order
+        assertThat(r.flags()).extracting(Flag::teamId).containsExactly("WEST", "WEST");
     }
 }
