@@ -73,6 +73,11 @@ public final class ChangesCalculator {
     }
 
     private void accept(BookingLines booking) {
+        if (unchanged(booking)) {
+            // nearly every booking of a nightly: nothing to add, and no sets or maps made for it
+            // (docs/performance.md, "Changes since the last run, beside the results")
+            return;
+        }
         Map<String, List<StoredLine>> currentByEmployee = byEmployee(booking.current());
         Map<String, List<StoredLine>> previousByEmployee = byEmployee(booking.previous());
         Set<String> people = new HashSet<>(currentByEmployee.keySet());
@@ -82,6 +87,26 @@ public final class ChangesCalculator {
                     previousByEmployee.getOrDefault(employee, List.of()));
         }
         teams(booking);
+    }
+
+    /**
+     * Whether both runs hold the same lines of the booking (all of their fields) and none is dated after
+     * the previous as-of: then it adds nothing to any figure (its common-span sums and line sets are equal
+     * for every employee and team, and it has no new line) and makes no changed line.
+     */
+    private boolean unchanged(BookingLines booking) {
+        List<StoredLine> current = booking.current();
+        List<StoredLine> previous = booking.previous();
+        if (current.size() != previous.size()) {
+            return false;
+        }
+        for (int i = 0; i < current.size(); i++) {
+            CreditLine line = current.get(i).line();
+            if (isNew(line) || !line.equals(previous.get(i).line())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, List<StoredLine>> byEmployee(List<StoredLine> lines) {
