@@ -1,6 +1,7 @@
 package com.salesops.packets.changes;
 
 import com.salesops.packets.attainment.Level;
+import com.salesops.packets.attainment.ResultOrder;
 import com.salesops.packets.calendar.RunType;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.credit.CreditRole;
@@ -14,12 +15,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,6 +39,14 @@ public final class ChangeStore implements RunRows {
     /** Lines written per batch while the two runs are merged. */
     static final int BATCH = 1_000;
 
+    /**
+     * A run with at most this many changed lines (a nightly after a nightly: a few thousand) has them
+     * read once and held for all its packets; above it (a long gap, a mass restatement) each packet asks
+     * the database for its own, so the heap holds none of them. About 25 MB at the limit, per render
+     * partition (each reads them for its packets).
+     */
+    static final int HELD_LINES = 50_000;
+
     private static final String NODE_COLUMNS = "node_level, node_id, team_id, new_credit, restated_credit, new_deals, "
             + "cancelled_deals, restated_deals, month_change, quarter_change, year_change";
     private static final String LINE_COLUMNS = "kind, booking_id, employee_id, credit_role, team_id, previous_team_id, "
@@ -48,9 +59,16 @@ public final class ChangeStore implements RunRows {
     private static final List<String> RUN_TABLES = List.of("changed_line", "node_change", "change_run");
 
     private final JdbcTemplate jdbc;
+    private final int heldLines;
 
     public ChangeStore(DataSource appDataSource) {
+        this(appDataSource, HELD_LINES);
+    }
+
+    /** With another limit on the lines held for a run's packets (tests). */
+    ChangeStore(DataSource appDataSource, int heldLines) {
         this.jdbc = new JdbcTemplate(appDataSource);
+        this.heldLines = heldLines;
     }
 
 
@@ -120,7 +138,7 @@ public final class ChangeStore implements RunRows {
         return n == null ? 0 : n;
     }
 
-    /** The changed lines of a kind the teams hold, largest change first, at most {@code limit}. */
+    /** The changed lines of a kind the teams hold, largest change first (by {@link #ORDER}), at most {@code limit}. */
     List<ChangedLine> largestLines(String runKey, Collection<String> teams, ChangeKind kind, int limit) {
         return jdbc.query("SELECT " + LINE_COLUMNS + " FROM changed_line WHERE " + teamFilter(teams.size())
                 + " ORDER BY abs_delta DESC, booking_id, employee_id LIMIT " + limit, (rs, i) -> line(rs),
@@ -143,6 +161,7 @@ public final class ChangeStore implements RunRows {
         }
         Map<String, NodeChange> teams = new HashMap<>();
         Map<String, NodeChange> reps = new HashMap<>();
+        Optional<HeldLines> held = held(runKey);
         for (NodeChange c : nodes(runKey)) {
             (c.level() == Level.TEAM ? teams : reps).put(c.nodeId(), c);
         }
@@ -153,8 +172,26 @@ public final class ChangeStore implements RunRows {
             List<NodeChange> repRows = employees.stream().map(reps::get).filter(Objects::nonNull)
                     .sorted(ChangesCalculator.CSV_ORDER).toList();
             return new PacketChanges(comparison.get().previousRunKey(), comparison.get().previousAsOf(), teamRows,
-                    repRows, lines(runKey, List.copyOf(subtree)));
+                    repRows, held.map(h -> h.of(subtree)).orElseGet(() -> lines(runKey, List.copyOf(subtree))));
         };
+    }
+
+    /**
+     * The run's changed lines, read once, when there are at most {@link #HELD_LINES}: every packet
+     * then takes its subtree's from memory instead of asking the database for each kind (three to nine
+     * queries a packet, each reading all the run's lines of its kind: a team filter over two columns
+     * has no index to use; docs/performance.md).
+     */
+    Optional<HeldLines> held(String runKey) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM changed_line WHERE run_key = ?", Long.class, runKey);
+        if (n == null || n > heldLines) {
+            return Optional.empty();
+        }
+        HeldLines held = new HeldLines();
+        jdbc.query("SELECT " + LINE_COLUMNS + " FROM changed_line WHERE run_key = ?", rs -> {
+            held.add(line(rs));
+        }, runKey);
+        return Optional.of(held);
     }
 
     /**
@@ -238,6 +275,61 @@ public final class ChangeStore implements RunRows {
 
     private static String clip(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
+    }
+
+    /**
+     * The order the queries list changed lines in: largest |after − before| first, then booking id and
+     * employee id in code point order (the order of the binary collation the README asks the app
+     * database to have).
+     */
+    static final Comparator<ChangedLine> ORDER = Comparator.comparing((ChangedLine l) -> l.delta().abs()).reversed()
+            .thenComparing(l -> l.deal().bookingId(), ResultOrder.CODE_POINT)
+            .thenComparing(l -> l.deal().employeeId(), ResultOrder.CODE_POINT);
+
+    /** A run's changed lines held in memory, by line team and by previous team. */
+    static final class HeldLines {
+        private final Map<String, List<ChangedLine>> byTeam = new HashMap<>();
+        private final Map<String, List<ChangedLine>> byPreviousTeam = new HashMap<>();
+
+        void add(ChangedLine line) {
+            byTeam.computeIfAbsent(line.deal().teamId(), k -> new ArrayList<>()).add(line);
+            line.deal().previousTeamId().ifPresent(previous ->
+                    byPreviousTeam.computeIfAbsent(previous, k -> new ArrayList<>()).add(line));
+        }
+
+        /** The lines a packet of these teams lists: by this run's team or the previous run's, each once. */
+        ChangedLines of(Set<String> teams) {
+            Map<ChangeKind, List<ChangedLine>> byKind = new EnumMap<>(ChangeKind.class);
+            for (String team : teams) {
+                for (ChangedLine line : byTeam.getOrDefault(team, List.of())) {
+                    byKind.computeIfAbsent(line.kind(), k -> new ArrayList<>()).add(line);
+                }
+                for (ChangedLine line : byPreviousTeam.getOrDefault(team, List.of())) {
+                    // a line of a team in the packet was taken above already
+                    if (!teams.contains(line.deal().teamId())) {
+                        byKind.computeIfAbsent(line.kind(), k -> new ArrayList<>()).add(line);
+                    }
+                }
+            }
+            byKind.values().forEach(lines -> lines.sort(ORDER));
+            return new ChangedLines() {
+                @Override
+                public long count(ChangeKind kind) {
+                    return byKind.getOrDefault(kind, List.of()).size();
+                }
+
+                @Override
+                public List<ChangedLine> largest(ChangeKind kind, int limit) {
+                    List<ChangedLine> lines = byKind.getOrDefault(kind, List.of());
+                    return List.copyOf(lines.subList(0, Math.min(limit, lines.size())));
+                }
+
+                @Override
+                public void forEach(ChangeKind kind, Consumer<ChangedLine> action) {
+                    byKind.getOrDefault(kind, List.of()).forEach(action);
+                }
+            };
+        }
     }
 
     /** Which run a run was compared with. */
