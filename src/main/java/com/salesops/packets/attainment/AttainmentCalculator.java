@@ -133,7 +133,7 @@ public final class AttainmentCalculator {
                 if (latest == null || later(latest, date, line.teamId())) {
                     rep.latestInYear = new Latest(date, line.teamId());
                 }
-                // docs/numbers.md §6: a line's credit in its month of the YEAR window, all lines for the
+                // docs/numbers.md §11: a line's credit in its month of the YEAR window, all lines for the
                 // employee, PRIMARY for the teams
                 int month = (int) (date.getLong(ChronoField.PROLEPTIC_MONTH) - yearFirstMonth);
                 rep.months[month].add(amount, cents);

@@ -78,11 +78,11 @@ final class Flags {
         if (!plan.latestClosedQuarter().equals(plan.latestClosedMonth())) {
             pullInPeriods.add(plan.latestClosedQuarter());
         }
-        // Closed months whose first day is ≥ S (S is always the first day of a month).
         for (Period p : pullInPeriods) {
             pullIns.add(new HashMap<>());
             pullInLastDaysFrom.add(p.end().minusDays(settings.pullInDays() - 1L));
         }
+        // Closed months whose first day is ≥ S (S is always the first day of a month).
         this.firstCancelMonth = YearMonth.from(plan.readStart().minusDays(1)).plusMonths(1);
         this.lastCancelMonth = YearMonth.from(plan.latestClosedMonth().start());
         this.firstRunYearMonth = YearMonth.from(plan.readStart());
