@@ -341,12 +341,7 @@ public final class AttainmentCalculator {
     }
 
     private RepState rep(String employeeId) {
-        RepState rep = reps.get(employeeId);
-        if (rep == null) {
-            rep = new RepState(yearMonths);
-            reps.put(employeeId, rep);
-        }
-        return rep;
+        return reps.computeIfAbsent(employeeId, id -> new RepState(yearMonths));
     }
 
     private TeamState team(String teamId) {

@@ -1,7 +1,6 @@
 package com.salesops.packets.changes;
 
 import com.salesops.packets.attainment.Level;
-import com.salesops.packets.attainment.ResultOrder;
 import com.salesops.packets.calendar.RunType;
 import com.salesops.packets.calendar.Window;
 import com.salesops.packets.credit.CreditRole;
@@ -15,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -138,7 +136,7 @@ public final class ChangeStore implements RunRows {
         return n == null ? 0 : n;
     }
 
-    /** The changed lines of a kind the teams hold, largest change first (by {@link #ORDER}), at most {@code limit}. */
+    /** The changed lines of a kind the teams hold, largest change first ({@link ChangedLines#LARGEST_FIRST}), at most {@code limit}. */
     List<ChangedLine> largestLines(String runKey, Collection<String> teams, ChangeKind kind, int limit) {
         return jdbc.query("SELECT " + LINE_COLUMNS + " FROM changed_line WHERE " + teamFilter(teams.size())
                 + " ORDER BY abs_delta DESC, booking_id, employee_id LIMIT " + limit, (rs, i) -> line(rs),
@@ -277,15 +275,6 @@ public final class ChangeStore implements RunRows {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
     }
 
-    /**
-     * The order the queries list changed lines in: largest |after − before| first, then booking id and
-     * employee id in code point order (the order of the binary collation the README asks the app
-     * database to have).
-     */
-    static final Comparator<ChangedLine> ORDER = Comparator.comparing((ChangedLine l) -> l.delta().abs()).reversed()
-            .thenComparing(l -> l.deal().bookingId(), ResultOrder.CODE_POINT)
-            .thenComparing(l -> l.deal().employeeId(), ResultOrder.CODE_POINT);
-
     /** A run's changed lines held in memory, by line team and by previous team. */
     static final class HeldLines {
         private final Map<String, List<ChangedLine>> byTeam = new HashMap<>();
@@ -299,36 +288,17 @@ public final class ChangeStore implements RunRows {
 
         /** The lines a packet of these teams lists: by this run's team or the previous run's, each once. */
         ChangedLines of(Set<String> teams) {
-            Map<ChangeKind, List<ChangedLine>> byKind = new EnumMap<>(ChangeKind.class);
+            List<ChangedLine> lines = new ArrayList<>();
             for (String team : teams) {
-                for (ChangedLine line : byTeam.getOrDefault(team, List.of())) {
-                    byKind.computeIfAbsent(line.kind(), k -> new ArrayList<>()).add(line);
-                }
+                lines.addAll(byTeam.getOrDefault(team, List.of()));
                 for (ChangedLine line : byPreviousTeam.getOrDefault(team, List.of())) {
                     // a line of a team in the packet was taken above already
                     if (!teams.contains(line.deal().teamId())) {
-                        byKind.computeIfAbsent(line.kind(), k -> new ArrayList<>()).add(line);
+                        lines.add(line);
                     }
                 }
             }
-            byKind.values().forEach(lines -> lines.sort(ORDER));
-            return new ChangedLines() {
-                @Override
-                public long count(ChangeKind kind) {
-                    return byKind.getOrDefault(kind, List.of()).size();
-                }
-
-                @Override
-                public List<ChangedLine> largest(ChangeKind kind, int limit) {
-                    List<ChangedLine> lines = byKind.getOrDefault(kind, List.of());
-                    return List.copyOf(lines.subList(0, Math.min(limit, lines.size())));
-                }
-
-                @Override
-                public void forEach(ChangeKind kind, Consumer<ChangedLine> action) {
-                    byKind.getOrDefault(kind, List.of()).forEach(action);
-                }
-            };
+            return ChangedLines.of(lines);
         }
     }
 

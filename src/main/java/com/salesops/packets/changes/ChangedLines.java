@@ -1,5 +1,6 @@
 package com.salesops.packets.changes;
 
+import com.salesops.packets.attainment.ResultOrder;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,9 +11,13 @@ import java.util.function.Consumer;
  */
 public interface ChangedLines {
 
-    /** Largest |after − before| first, then booking id and employee id. */
+    /**
+     * Largest |after − before| first, then booking id and employee id in code point order: the order of
+     * {@code changed_line}'s queries under the binary collation the README asks the app database to have.
+     */
     Comparator<ChangedLine> LARGEST_FIRST = Comparator.comparing((ChangedLine l) -> l.delta().abs()).reversed()
-            .thenComparing(l -> l.deal().bookingId()).thenComparing(l -> l.deal().employeeId());
+            .thenComparing(l -> l.deal().bookingId(), ResultOrder.CODE_POINT)
+            .thenComparing(l -> l.deal().employeeId(), ResultOrder.CODE_POINT);
 
     long count(ChangeKind kind);
 
@@ -22,7 +27,7 @@ public interface ChangedLines {
     /** Every line of a kind, largest change first. */
     void forEach(ChangeKind kind, Consumer<ChangedLine> action);
 
-    /** Lines held in memory (tests, sample packets). */
+    /** Lines held in memory (a run's held changed lines, tests, sample packets). */
     static ChangedLines of(List<ChangedLine> lines) {
         List<ChangedLine> sorted = lines.stream().sorted(LARGEST_FIRST).toList();
         return new ChangedLines() {

@@ -4,13 +4,16 @@ import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.conf.RuntimeProperty;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.JdbcStatement;
+import com.salesops.packets.support.Utf8Buffer;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -97,137 +100,63 @@ final class BulkLoad {
 
     /**
      * Tab-separated rows in LOAD DATA's default escaping: \N for NULL; backslash, tab, CR, LF and NUL
-     * escaped; encoded to UTF-8 as they are written (an unpaired surrogate as '?', as the JDK's encoder
-     * does). Written byte by byte rather than through a StringBuilder and {@code getBytes}: formatting
-     * the extract step's ~2.6 M lines into a builder (which turns to two bytes a character at the first
-     * "Łódź") and copying it out again was half of the step's own CPU time (docs/performance.md).
+     * escaped; encoded to UTF-8 by the project's own writer ({@link Utf8Buffer}; an unpaired surrogate as
+     * '?', as the JDK's encoder does). Not a StringBuilder and {@code getBytes}: formatting the extract
+     * step's ~2.6 M lines into a builder (which turns to two bytes a character at the first "Łódź") and
+     * copying it out again was half of the step's own CPU time (docs/performance.md).
      */
     static byte[] tsv(List<Object[]> rows) {
-        Tsv out = new Tsv(rows.size() * 192);
-        for (Object[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                if (i > 0) {
-                    out.put('\t');
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 192);
+        try (Utf8Buffer out = new Utf8Buffer(bytes)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        out.write('\t');
+                    }
+                    append(out, row[i]);
                 }
-                out.value(row[i]);
+                out.write('\n');
             }
-            out.put('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot happen: the rows are written to memory", e);
         }
-        return out.bytes();
+        return bytes.toByteArray();
     }
 
-    /** A growing UTF-8 byte buffer with LOAD DATA's value formats. */
-    private static final class Tsv {
-        private byte[] buf;
-        private int len;
-
-        Tsv(int capacity) {
-            buf = new byte[Math.max(capacity, 64)];
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(buf, len);
-        }
-
-        void put(char ascii) {
-            room(1);
-            buf[len++] = (byte) ascii;
-        }
-
-        void value(Object value) {
-            if (value == null) {
-                put('\\');
-                put('N');
-            } else if (value instanceof Boolean b) {
-                put(b ? '1' : '0');
-            } else if (value instanceof LocalDate d) {
-                // yyyy-mm-dd without java.sql.Date.toString's calendar arithmetic (a profile hot spot)
-                integer(d.getYear());
-                put('-');
-                twoDigits(d.getMonthValue());
-                put('-');
-                twoDigits(d.getDayOfMonth());
-            } else if (value instanceof BigDecimal d) {
-                text(d.toPlainString(), false);
-            } else if (value instanceof String s) {
-                text(s, true);
-            } else if (value instanceof Integer || value instanceof Long) {
-                integer(((Number) value).longValue());
-            } else {
-                // other numbers (and java.sql.Date, yyyy-mm-dd, should a caller pass one)
-                text(String.valueOf(value), false);
-            }
-        }
-
-        private void twoDigits(int value) {
-            room(2);
-            buf[len++] = (byte) ('0' + value / 10);
-            buf[len++] = (byte) ('0' + value % 10);
-        }
-
-        private void integer(long value) {
-            if (value < 0) {
-                if (value == Long.MIN_VALUE) {
-                    text(Long.toString(value), false);
-                    return;
-                }
-                put('-');
-                value = -value;
-            }
-            room(19);
-            int digits = 1;
-            for (long v = value; v >= 10; v /= 10) {
-                digits++;
-            }
-            for (int i = len + digits - 1; i >= len; i--) {
-                buf[i] = (byte) ('0' + value % 10);
-                value /= 10;
-            }
-            len += digits;
-        }
-
-        private void text(String s, boolean escape) {
-            int n = s.length();
-            room(n);
-            for (int i = 0; i < n; i++) {
+    private static void append(Utf8Buffer out, Object value) throws IOException {
+        if (value == null) {
+            out.write("\\N");
+        } else if (value instanceof Boolean b) {
+            out.write(b ? '1' : '0');
+        } else if (value instanceof LocalDate d) {
+            // yyyy-mm-dd without java.sql.Date.toString's calendar arithmetic (a profile hot spot)
+            out.write(Integer.toString(d.getYear()));
+            out.write('-');
+            twoDigits(out, d.getMonthValue());
+            out.write('-');
+            twoDigits(out, d.getDayOfMonth());
+        } else if (value instanceof BigDecimal d) {
+            out.write(d.toPlainString());
+        } else if (value instanceof String s) {
+            for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (c < 0x80) {
-                    if (escape && (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0')) {
-                        room(2 + n - i);
-                        buf[len++] = '\\';
-                        buf[len++] = (byte) (c == '\\' ? '\\' : c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '0');
-                    } else {
-                        buf[len++] = (byte) c;
-                    }
-                } else {
-                    // up to 4 bytes for this character, 1 for each one after it
-                    room(4 + n - i);
-                    if (c < 0x800) {
-                        buf[len++] = (byte) (0xC0 | (c >> 6));
-                        buf[len++] = (byte) (0x80 | (c & 0x3F));
-                    } else if (Character.isSurrogate(c)) {
-                        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            int cp = Character.toCodePoint(c, s.charAt(++i));
-                            buf[len++] = (byte) (0xF0 | (cp >> 18));
-                            buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                            buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                            buf[len++] = (byte) (0x80 | (cp & 0x3F));
-                        } else {
-                            buf[len++] = '?';
-                        }
-                    } else {
-                        buf[len++] = (byte) (0xE0 | (c >> 12));
-                        buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                        buf[len++] = (byte) (0x80 | (c & 0x3F));
-                    }
+                switch (c) {
+                    case '\\' -> out.write("\\\\");
+                    case '\t' -> out.write("\\t");
+                    case '\n' -> out.write("\\n");
+                    case '\r' -> out.write("\\r");
+                    case '\0' -> out.write("\\0");
+                    default -> out.write(c);
                 }
             }
+        } else {
+            // numbers (and java.sql.Date, yyyy-mm-dd, should a caller pass one)
+            out.write(String.valueOf(value));
         }
+    }
 
-        private void room(int more) {
-            if (len + more > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
-            }
-        }
+    private static void twoDigits(Utf8Buffer out, int value) throws IOException {
+        out.write('0' + value / 10);
+        out.write('0' + value % 10);
     }
 }

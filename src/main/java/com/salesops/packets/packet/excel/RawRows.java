@@ -1,5 +1,6 @@
 package com.salesops.packets.packet.excel;
 
+import com.salesops.packets.support.Utf8Buffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -53,7 +54,7 @@ final class RawRows {
     /** Significant digits a spreadsheet number holds exactly. */
     private static final int MAX_EXACT_DIGITS = 15;
 
-    private final StreamingWorkbook.Utf8Buffer out;
+    private final Utf8Buffer out;
     private final Styles styles;
     @SuppressWarnings({"unchecked", "rawtypes"})
     private final Map<String, byte[]>[] repeated = new Map[COLUMNS.length];
@@ -61,7 +62,7 @@ final class RawRows {
     private LocalDate lastDate;
     private String lastDateSerial;
 
-    RawRows(StreamingWorkbook.Utf8Buffer out, Styles styles) {
+    RawRows(Utf8Buffer out, Styles styles) {
         this.out = out;
         this.styles = styles;
     }

@@ -1,4 +1,4 @@
-package com.salesops.packets.packet.excel;
+package com.salesops.packets.support;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -25,7 +25,7 @@ class Utf8BufferTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         // when
-        try (StreamingWorkbook.Utf8Buffer out = new StreamingWorkbook.Utf8Buffer(bytes)) {
+        try (Utf8Buffer out = new Utf8Buffer(bytes)) {
             int at = 0;
             int kind = 0;
             while (at < expected.length()) {
@@ -55,7 +55,7 @@ class Utf8BufferTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         // when
-        try (StreamingWorkbook.Utf8Buffer out = new StreamingWorkbook.Utf8Buffer(bytes)) {
+        try (Utf8Buffer out = new Utf8Buffer(bytes)) {
             out.write(unpaired);
         }
 
