@@ -30,6 +30,8 @@ class FlagsTest {
     static final Period OCT = new Period(d("2026-10-01"), d("2026-10-31"));
     static final Period SEP = new Period(d("2026-09-01"), d("2026-09-30"));
     static final Period Q3 = new Period(d("2026-07-01"), d("2026-09-30"));
+    /** A nightly of 2027-01-10: closed month Dec 2026, closed quarter Oct–Dec 2026, S = 2026-10-01. */
+    static final RunPlan JAN_10_2027 = RunPlan.nightly(FiscalCalendar.calendarYear(), d("2027-01-10"));
 
     static OrgBuilder base() {
         OrgBuilder o = org().team("WEST", "West", null).team("EAST", "East", null);
@@ -168,13 +170,12 @@ class FlagsTest {
     void flagOfEmployeeWithoutRepRowTakesTheTeamOfTheLatestLineInThePeriod() {
         // given: D = 2027-01-10; closed month Dec 2026, closed quarter Oct–Dec 2026, S = 2026-10-01.
         //        E9 was in EAST until Dec 15, then WEST until 2027-01-01: no membership in the 2027 YEAR window
-        RunPlan plan = RunPlan.nightly(FiscalCalendar.calendarYear(), d("2027-01-10"));
         OrgBuilder o = org().team("WEST", "West", null).team("EAST", "East", null)
                 .employee("E9", "Nine", "2020-01-01")
                 .rep("E9", "EAST", "2020-01-01", "2026-12-15").rep("E9", "WEST", "2026-12-15", "2027-01-01");
 
         // when: Dec 5 1,000 (EAST), Dec 30 12,000 (WEST): 13,000 ≥ 10,000 and 12,000 ≥ 6,500
-        AttainmentResults r = run(plan, o.build(),
+        AttainmentResults r = run(JAN_10_2027, o.build(),
                 line("B1", "E9", "EAST", "2026-12-05", "1000.00"),
                 line("B2", "E9", "WEST", "2026-12-30", "12000.00"));
 
@@ -190,13 +191,12 @@ class FlagsTest {
     @Test
     void flagOfEmployeeWithoutRepRowTakesTheLatestLineAcrossThePeriodsMonthsNotTheLargestTeamId() {
         // given: as above, E9 without a rep row in 2027; Oct 10 in WEST, Dec 30 in EAST (later, smaller id)
-        RunPlan plan = RunPlan.nightly(FiscalCalendar.calendarYear(), d("2027-01-10"));
         OrgBuilder o = org().team("WEST", "West", null).team("EAST", "East", null)
                 .employee("E9", "Nine", "2020-01-01")
                 .rep("E9", "WEST", "2020-01-01", "2026-12-15").rep("E9", "EAST", "2026-12-15", "2027-01-01");
 
         // when: Q4 13,000 ≥ 10,000 with 11,000 ≥ 6,500 in Dec 29-31; December 11,000 ≥ 10,000, all of it late
-        AttainmentResults r = run(plan, o.build(),
+        AttainmentResults r = run(JAN_10_2027, o.build(),
                 line("B1", "E9", "WEST", "2026-10-10", "2000.00"),
                 line("B2", "E9", "EAST", "2026-12-30", "11000.00"));
 
@@ -209,13 +209,12 @@ class FlagsTest {
     @Test
     void flagOfEmployeeWithoutRepRowTakesTheGreatestTeamIdAmongLinesOfTheSameLatestDay() {
         // given: as above; on Dec 30 one line in EAST, then one in WEST, then one in EAST again
-        RunPlan plan = RunPlan.nightly(FiscalCalendar.calendarYear(), d("2027-01-10"));
         OrgBuilder o = org().team("WEST", "West", null).team("EAST", "East", null)
                 .employee("E9", "Nine", "2020-01-01")
                 .rep("E9", "EAST", "2020-01-01", "2027-01-01");
 
         // when: December 12,000 ≥ 10,000, all of it in Dec 29-31
-        AttainmentResults r = run(plan, o.build(),
+        AttainmentResults r = run(JAN_10_2027, o.build(),
                 line("B1", "E9", "EAST", "2026-12-30", "4000.00"),
                 line("B2", "E9", "WEST", "2026-12-30", "4000.00"),
                 line("B3", "E9", "EAST", "2026-12-30", "4000.00"));

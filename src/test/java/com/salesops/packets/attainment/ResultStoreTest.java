@@ -12,7 +12,6 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +29,7 @@ class ResultStoreTest {
 
     @BeforeEach
     void createAppTables() {
-        db = MariaDb.create("ap_result_store");
-        Flyway.configure().dataSource(db.dataSource())
-                .locations("classpath:db/migration/common", "classpath:db/migration/mysql").load().migrate();
+        db = MariaDb.createWithAppTables("ap_result_store");
         store = new ResultStore(db.dataSource());
     }
 

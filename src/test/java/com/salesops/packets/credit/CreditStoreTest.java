@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,7 @@ class CreditStoreTest {
 
     @BeforeEach
     void createAppTables() {
-        db = MariaDb.create("ap_credit_store");
-        Flyway.configure().dataSource(db.dataSource())
-                .locations("classpath:db/migration/common", "classpath:db/migration/mysql").load().migrate();
+        db = MariaDb.createWithAppTables("ap_credit_store");
     }
 
     @AfterEach

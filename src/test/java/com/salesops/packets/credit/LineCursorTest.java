@@ -8,7 +8,6 @@ import com.salesops.packets.testing.MariaDb;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,7 @@ class LineCursorTest {
 
     @BeforeEach
     void createAppTables() {
-        db = MariaDb.create("ap_line_cursor");
-        Flyway.configure().dataSource(db.dataSource())
-                .locations("classpath:db/migration/common", "classpath:db/migration/mysql").load().migrate();
+        db = MariaDb.createWithAppTables("ap_line_cursor");
     }
 
     @AfterEach

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +39,7 @@ class LineSpoolTest {
 
     @BeforeEach
     void storeLinesInTheDatabase() {
-        db = MariaDb.create("ap_line_spool");
-        Flyway.configure().dataSource(db.dataSource())
-                .locations("classpath:db/migration/common", "classpath:db/migration/mysql").load().migrate();
+        db = MariaDb.createWithAppTables("ap_line_spool");
         store = new CreditStore(db.dataSource());
         bookings = bookings(new Random(20261201), 400);
         new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()))

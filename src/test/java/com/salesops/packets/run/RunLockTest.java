@@ -6,7 +6,6 @@ import com.salesops.packets.testing.MariaDb;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +21,7 @@ class RunLockTest {
 
     @BeforeEach
     void migrate() {
-        db = MariaDb.create("ap_lock");
-        Flyway.configure().dataSource(db.dataSource())
-                .locations("classpath:db/migration/common", "classpath:db/migration/mysql").load().migrate();
+        db = MariaDb.createWithAppTables("ap_lock");
         lock = new RunLock(db.dataSource(), new DataSourceTransactionManager(db.dataSource()));
         jdbc = new JdbcTemplate(db.dataSource());
     }

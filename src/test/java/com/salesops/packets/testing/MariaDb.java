@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -38,6 +39,14 @@ public final class MariaDb implements AutoCloseable {
                     + " — run the tests with bin/test, which starts it (" + e.getMessage() + ")", e);
         }
         return new MariaDb(name);
+    }
+
+    /** Creates a new database with the app tables, migrated as the job migrates a MySQL/MariaDB app database. */
+    public static MariaDb createWithAppTables(String prefix) {
+        MariaDb db = create(prefix);
+        Flyway.configure().dataSource(db.dataSource())
+                .locations("classpath:db/migration/common", "classpath:db/migration/mysql").load().migrate();
+        return db;
     }
 
     public String name() {
