@@ -5,15 +5,17 @@ import com.mysql.cj.conf.RuntimeProperty;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.JdbcStatement;
 import com.salesops.packets.support.Utf8Buffer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -60,7 +62,6 @@ final class BulkLoad {
         if (refused) {
             return false;
         }
-        byte[] data = tsv(rows);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (Statement statement = connection.createStatement()) {
             RuntimeProperty<Boolean> allow = connection.unwrap(JdbcConnection.class).getPropertySet()
@@ -68,7 +69,7 @@ final class BulkLoad {
             boolean before = allow.getValue();
             allow.setValue(true);
             try {
-                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(data));
+                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new Tsv(rows));
                 statement.execute("LOAD DATA LOCAL INFILE 'credit-rows.tsv' INTO TABLE " + table
                         + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'"
                         + " LINES TERMINATED BY '\\n' (" + columns + ")");
@@ -98,29 +99,118 @@ final class BulkLoad {
         return code == 1148 || code == 3948 || code == 4166;
     }
 
-    /**
-     * Tab-separated rows in LOAD DATA's default escaping: \N for NULL; backslash, tab, CR, LF and NUL
-     * escaped; encoded to UTF-8 by the project's own writer ({@link Utf8Buffer}; an unpaired surrogate as
-     * '?', as the JDK's encoder does). Not a StringBuilder and {@code getBytes}: formatting the extract
-     * step's ~2.6 M lines into a builder (which turns to two bytes a character at the first "Łódź") and
-     * copying it out again was half of the step's own CPU time (docs/performance.md).
-     */
+    /** The rows as {@link Tsv} makes them, all at once (the tests read it so). */
     static byte[] tsv(List<Object[]> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rows.size() * 192);
-        try (Utf8Buffer out = new Utf8Buffer(bytes)) {
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    if (i > 0) {
-                        out.write('\t');
-                    }
-                    append(out, row[i]);
-                }
-                out.write('\n');
-            }
+        try (Tsv tsv = new Tsv(rows)) {
+            return tsv.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen: the rows are written to memory", e);
         }
-        return bytes.toByteArray();
+    }
+
+    /**
+     * The text LOAD DATA reads: tab-separated rows in its default escaping (\N for NULL; backslash,
+     * tab, CR, LF and NUL escaped), encoded to UTF-8 by the project's own writer ({@link Utf8Buffer}; an
+     * unpaired surrogate as '?', as the JDK's encoder does), made {@link #PIECE} bytes at a time as the
+     * driver reads it. The driver sends each piece as it gets it, so the server inserts the first rows
+     * of a chunk while the next are still being made, instead of waiting for the whole chunk's text
+     * (docs/performance.md, "Extract"). Not a StringBuilder and {@code getBytes}: formatting the
+     * extract step's ~2.6 M lines into a builder (which turns to two bytes a character at the first
+     * "Łódź") and copying it out again was half of the step's own CPU time.
+     */
+    static final class Tsv extends InputStream {
+
+        /** About what the driver sends as one packet's worth before it asks for more. */
+        static final int PIECE = 64 * 1024;
+        /** Rows encoded between two looks at the piece's size. */
+        private static final int ROWS_AT_A_TIME = 32;
+
+        private final Iterator<Object[]> rows;
+        private final Piece piece = new Piece();
+        private final Utf8Buffer out = new Utf8Buffer(piece);
+        private int position;
+
+        Tsv(List<Object[]> rows) {
+            this.rows = rows.iterator();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (position == piece.size() && !fill()) {
+                return -1;
+            }
+            int n = Math.min(len, piece.size() - position);
+            System.arraycopy(piece.bytes(), position, b, off, n);
+            position += n;
+            return n;
+        }
+
+        /** The next piece: whole rows, at least {@link #PIECE} bytes unless the rows end first. */
+        private boolean fill() throws IOException {
+            piece.reset();
+            position = 0;
+            while (piece.size() < PIECE && rows.hasNext()) {
+                for (int i = 0; i < ROWS_AT_A_TIME && rows.hasNext(); i++) {
+                    Object[] row = rows.next();
+                    for (int c = 0; c < row.length; c++) {
+                        if (c > 0) {
+                            out.write('\t');
+                        }
+                        append(out, row[c]);
+                    }
+                    out.write('\n');
+                }
+                out.flush(); // a row ends with '\n': no character is left half-encoded
+            }
+            return piece.size() > 0;
+        }
+    }
+
+    /** A byte array stream that lends its array (no copy per piece, no lock per write). */
+    private static final class Piece extends OutputStream {
+
+        private byte[] bytes = new byte[Tsv.PIECE + 8 * 1024];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            bytes[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, bytes, size, len);
+            size += len;
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        byte[] bytes() {
+            return bytes;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void reset() {
+            size = 0;
+        }
     }
 
     private static void append(Utf8Buffer out, Object value) throws IOException {

@@ -30,7 +30,6 @@ import com.salesops.packets.packet.UnrenderedTeams;
 import com.salesops.packets.remote.RemoteRendering;
 import com.salesops.packets.remote.RenderWorker;
 import com.salesops.packets.retention.Purge;
-import com.salesops.packets.source.Booking;
 import com.salesops.packets.source.BookingReader;
 import com.salesops.packets.source.RunContexts;
 import com.salesops.packets.source.SourceDatabase;
@@ -46,7 +45,6 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -147,31 +145,26 @@ public class SalesPerformanceJobConfiguration {
     }
 
     @Bean
-    Step extractCreditsStep(JobRepository jobRepository, PlatformTransactionManager tx, BookingReader bookingReader,
-                            ItemProcessor<Booking, CreditOutcome> creditingProcessor,
-                            ItemWriter<CreditOutcome> creditWriter, PacketsProperties p, RunProgress progress) {
+    Step extractCreditsStep(JobRepository jobRepository, PlatformTransactionManager tx,
+                            BookingReader<CreditOutcome> creditingReader, ItemWriter<CreditOutcome> creditWriter,
+                            PacketsProperties p, RunProgress progress) {
         return new StepBuilder(Steps.EXTRACT, jobRepository)
-                .<Booking, CreditOutcome>chunk(p.extract().chunkSize())
+                .<CreditOutcome, CreditOutcome>chunk(p.extract().chunkSize())
                 .transactionManager(tx)
-                .reader(bookingReader)
-                .processor(creditingProcessor)
+                .reader(creditingReader)
                 .writer(creditWriter)
                 .listener(new StepTimer())
                 .listener(progress)
                 .build();
     }
 
+    /** The run's bookings, credited on the reader's own thread while the step writes the chunk before. */
     @Bean
     @StepScope
-    BookingReader bookingReader(@Value(RUN_KEY) String runKey, SourceDatabase source, RunContexts contexts) {
-        return new BookingReader(source, contexts.plan(runKey));
-    }
-
-    @Bean
-    @StepScope
-    ItemProcessor<Booking, CreditOutcome> creditingProcessor(@Value(RUN_KEY) String runKey, RunContexts contexts) {
+    BookingReader<CreditOutcome> creditingReader(@Value(RUN_KEY) String runKey, SourceDatabase source,
+                                                 RunContexts contexts) {
         RunContexts.RunContext run = contexts.get(runKey);
-        return new Crediting(run.plan(), run.org())::credit;
+        return new BookingReader<>(source, run.plan(), new Crediting(run.plan(), run.org())::credit);
     }
 
     @Bean
@@ -207,13 +200,14 @@ public class SalesPerformanceJobConfiguration {
                            DataSourceProperties app) {
         LineSpoolLifecycle spool = new LineSpoolLifecycle(outputDir(p), credits, JdbcStreaming.fetchSize(app.getUrl()));
         if (p.render().mode() == PacketsProperties.RenderMode.REMOTE) {
-            return remote.getObject().managerStep(Steps.RENDER, Steps.RENDER_PARTITION, new RenderPartitions(),
-                    p.render().partitions(), new StepTimer(), progress, spool);
+            return remote.getObject().managerStep(Steps.RENDER, Steps.RENDER_PARTITION,
+                    new RenderPartitions(p.excel().maxDealRows()), p.render().partitions(), new StepTimer(), progress,
+                    spool);
         }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("render-");
         threads.setConcurrencyLimit(p.render().threads());
         return new StepBuilder(Steps.RENDER, jobRepository)
-                .partitioner(Steps.RENDER_PARTITION, new RenderPartitions())
+                .partitioner(Steps.RENDER_PARTITION, new RenderPartitions(p.excel().maxDealRows()))
                 .step(renderPacketPartitionStep)
                 .gridSize(p.render().partitions())
                 .taskExecutor(threads)

@@ -13,20 +13,26 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Streams the bookings a run reads, each with its credit rows, in booking_id order. Restart state
- * is the last booking handed out: a restarted step resumes after the last committed chunk with a
- * keyset query, so nothing is credited twice or skipped.
+ * Streams the bookings a run reads, each with its credit rows, in booking_id order, as what
+ * {@code prepare} makes of each (the extract step: its crediting outcome). Restart state is the last
+ * booking handed out: a restarted step resumes after the last committed chunk with a keyset query,
+ * so nothing is credited twice or skipped.
  *
- * <p>A producer thread reads and assembles the next bookings (up to {@link #READ_AHEAD}) while the
- * step credits and writes the previous chunk, so reading the source overlaps writing the app
- * database. The restart position only moves when {@link #read} hands a booking to the step.
+ * <p>A producer thread reads, assembles and prepares the next bookings (up to {@link #READ_AHEAD})
+ * while the step writes the previous chunk, so reading the source and crediting overlap writing the
+ * app database (docs/performance.md, "Extract"). {@code prepare} runs on that thread only, one
+ * booking after the other; what it throws fails the step at that booking, after the ones before it.
+ * The restart position only moves when {@link #read} hands an item to the step.
+ *
+ * @param <T> what the step gets of each booking
  */
-public class BookingReader implements ItemStreamReader<Booking> {
+public class BookingReader<T> implements ItemStreamReader<T> {
 
     static final String LAST_BOOKING_ID = "bookings.lastBookingId";
     /** Bookings queued ahead of the step: about one chunk. */
@@ -37,8 +43,13 @@ public class BookingReader implements ItemStreamReader<Booking> {
     private record Failure(Exception error) {
     }
 
+    /** A booking read ahead: its id (the restart position) and what the step gets of it. */
+    private record Ahead(String bookingId, Object item) {
+    }
+
     private final SourceDatabase source;
     private final RunPlan plan;
+    private final Function<Booking, ? extends T> prepare;
     private Connection connection;
     private PreparedStatement statement;
     private ResultSet rows;
@@ -49,9 +60,10 @@ public class BookingReader implements ItemStreamReader<Booking> {
     private Thread producer;
     private volatile boolean closing;
 
-    public BookingReader(SourceDatabase source, RunPlan plan) {
+    public BookingReader(SourceDatabase source, RunPlan plan, Function<Booking, ? extends T> prepare) {
         this.source = source;
         this.plan = plan;
+        this.prepare = prepare;
     }
 
     @Override
@@ -84,7 +96,8 @@ public class BookingReader implements ItemStreamReader<Booking> {
     }
 
     @Override
-    public Booking read() throws Exception {
+    @SuppressWarnings("unchecked") // every Ahead holds what prepare made: a T
+    public T read() throws Exception {
         Object next = ahead.take();
         if (next == END) {
             ahead.put(END); // read() after the end keeps returning null
@@ -94,18 +107,18 @@ public class BookingReader implements ItemStreamReader<Booking> {
             ahead.put(next);
             throw f.error();
         }
-        Booking booking = (Booking) next;
-        lastBookingId = booking.id();
-        return booking;
+        Ahead ahead = (Ahead) next;
+        lastBookingId = ahead.bookingId();
+        return (T) ahead.item();
     }
 
-    /** The producer: reads rows into bookings and queues them, then END (or the failure). */
+    /** The producer: reads rows into bookings, prepares and queues them, then END (or the failure). */
     private void readAhead() {
         Object last = END;
         try {
             Booking booking;
             while (!closing && (booking = readRow()) != null) {
-                hand(booking);
+                hand(new Ahead(booking.id(), prepare.apply(booking)));
             }
         } catch (SQLException | RuntimeException e) {
             last = new Failure(e);

@@ -2,6 +2,7 @@ package com.salesops.packets.credit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -50,6 +51,65 @@ class BulkLoadTest {
 
         // then
         assertThat(tsv).isEqualTo(plainly(rows));
+    }
+
+    @Test
+    void handsTheTextOverInPiecesOfWholeRowsThatTogetherAreTheSameBytesWhateverTheReadersBuffer() throws Exception {
+        // given: 20,000 random rows (several MB of text)
+        Random random = new Random(20261209);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            rows.add(new Object[] {text(random), "x".repeat(random.nextInt(300)), random.nextBoolean() ? null : text(random),
+                    BigDecimal.valueOf(random.nextLong(), 2)});
+        }
+        byte[] whole = plainly(rows);
+
+        // when: a reader asking for the driver's 1 MB at a time
+        List<Integer> pieces = new ArrayList<>();
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        try (BulkLoad.Tsv tsv = new BulkLoad.Tsv(rows)) {
+            byte[] buffer = new byte[1 << 20];
+            for (int n; (n = tsv.read(buffer, 0, buffer.length)) >= 0; ) {
+                pieces.add(n);
+                read.write(buffer, 0, n);
+            }
+        }
+
+        // then: the same bytes, handed over a piece (about 64 KB of whole rows) at a time, not all at once
+        assertThat(read.toByteArray()).isEqualTo(whole);
+        assertThat(pieces).hasSizeGreaterThan(whole.length / (2 * BulkLoad.Tsv.PIECE));
+        assertThat(pieces.subList(0, pieces.size() - 1)).allSatisfy(n -> assertThat(n)
+                .isBetween(BulkLoad.Tsv.PIECE, 2 * BulkLoad.Tsv.PIECE));
+        int end = 0;
+        for (int n : pieces) {
+            end += n;
+            assertThat(whole[end - 1]).as("a piece ends with a row's end").isEqualTo((byte) '\n');
+        }
+
+        // when: reads of any size, single bytes among them
+        ByteArrayOutputStream odd = new ByteArrayOutputStream();
+        try (BulkLoad.Tsv tsv = new BulkLoad.Tsv(rows)) {
+            byte[] buffer = new byte[100_003];
+            while (true) {
+                int size = random.nextInt(4);
+                if (size == 0) {
+                    int b = tsv.read();
+                    if (b < 0) {
+                        break;
+                    }
+                    odd.write(b);
+                } else {
+                    int n = tsv.read(buffer, 7, random.nextInt(buffer.length - 7) + 1);
+                    if (n < 0) {
+                        break;
+                    }
+                    odd.write(buffer, 7, n);
+                }
+            }
+        }
+
+        // then
+        assertThat(odd.toByteArray()).isEqualTo(whole);
     }
 
     private static String text(Random random) {

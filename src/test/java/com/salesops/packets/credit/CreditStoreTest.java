@@ -62,6 +62,24 @@ class CreditStoreTest {
     }
 
     @Test
+    void aChunkWhoseTextTheLoaderSendsInManyPiecesGoesInByOneStatementAndReadsBackExactly() throws Exception {
+        // given: 3,000 bookings of three lines with the hostile texts, several MB of LOAD DATA text: the
+        // loader makes and sends it 64 KB at a time while the server reads it (BulkLoad.Tsv)
+        List<CreditOutcome> outcomes = outcomes(3_000);
+        DataSource app = appDataSource();
+        long loadsBefore = serverLoadStatements();
+        long bytesBefore = serverStatus("Bytes_received");
+
+        // when
+        save(app, outcomes);
+
+        // then: one LOAD DATA statement took in many pieces' worth, and every row reads back as credited
+        assertThat(serverLoadStatements() - loadsBefore).isEqualTo(1);
+        assertThat(serverStatus("Bytes_received") - bytesBefore).isGreaterThan(20L * BulkLoad.Tsv.PIECE);
+        assertReadBack(app, outcomes);
+    }
+
+    @Test
     void serverRefusingLocalDataGetsTheSameRowsByBatchedInserts() throws Exception {
         // given: the server's MySQL 8 default
         List<CreditOutcome> outcomes = outcomes();
@@ -109,10 +127,16 @@ class CreditStoreTest {
     }
 
     private static List<CreditOutcome> outcomes() {
+        return outcomes(HOSTILE.size());
+    }
+
+    /** {@code count} bookings of three lines and as many rejects, the hostile texts in turn. */
+    private static List<CreditOutcome> outcomes(int count) {
         List<CreditOutcome> outcomes = new ArrayList<>();
         LocalDate day = LocalDate.of(2026, 11, 2);
-        for (int i = 0; i < HOSTILE.size(); i++) {
-            String id = String.format("BK-%03d", i);
+        for (int n = 0; n < count; n++) {
+            int i = n % HOSTILE.size();
+            String id = String.format("BK-%05d", n);
             String text = HOSTILE.get(i);
             CreditedBooking booking = new CreditedBooking(id, day.plusDays(i), text, "NEW", i % 2 == 0 ? "DIRECT" : null,
                     i % 3 == 0 ? null : text, new BigDecimal("1234.56"), "EUR", new BigDecimal("1.08123456"),
@@ -125,7 +149,7 @@ class CreditStoreTest {
                     new CreditLine(id, "E00002", "team-b", CreditRole.PRIMARY, new BigDecimal("40.00"), day.plusDays(25),
                             new BigDecimal("-534.01"), true, day.plusDays(i), booking.cancelledDate()));
             outcomes.add(new CreditOutcome.Credited(booking, lines));
-            outcomes.add(new CreditOutcome.Rejected(new Reject("RJ-" + i, RejectReason.INVALID_AMOUNT,
+            outcomes.add(new CreditOutcome.Rejected(new Reject("RJ-" + n, RejectReason.INVALID_AMOUNT,
                     "detail " + text, new BigDecimal("-5.00"), "EUR")));
         }
         return outcomes;
@@ -144,14 +168,15 @@ class CreditStoreTest {
         List<CreditOutcome.Credited> expected = outcomes.stream()
                 .filter(CreditOutcome.Credited.class::isInstance).map(CreditOutcome.Credited.class::cast)
                 .toList();
-        assertThat(read).hasSize(HOSTILE.size());
+        assertThat(read).hasSize(expected.size());
         for (int i = 0; i < read.size(); i++) {
             assertThat(read.get(i)).as("booking %s", expected.get(i).bookingId()).isEqualTo(expected.get(i));
         }
         List<Reject> rejects = store.rejects(RUN);
-        assertThat(rejects).extracting(Reject::detail).containsExactlyInAnyOrderElementsOf(
-                HOSTILE.stream().map(t -> "detail " + t).toList());
-        assertThat(store.lineCount(RUN)).isEqualTo(3L * HOSTILE.size());
+        assertThat(rejects).containsExactlyInAnyOrderElementsOf(outcomes.stream()
+                .filter(CreditOutcome.Rejected.class::isInstance).map(o -> ((CreditOutcome.Rejected) o).reject())
+                .toList());
+        assertThat(store.lineCount(RUN)).isEqualTo(3L * expected.size());
     }
 
     private DataSource appDataSource() {
@@ -161,9 +186,14 @@ class CreditStoreTest {
 
     /** LOAD DATA statements the server has run (all sessions; the tests run one at a time). */
     private long serverLoadStatements() throws Exception {
+        return serverStatus("Com_load");
+    }
+
+    /** A global status counter of the server (all sessions). */
+    private long serverStatus(String name) throws Exception {
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
              Statement s = c.createStatement();
-             java.sql.ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_load'")) {
+             java.sql.ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
             rs.next();
             return rs.getLong(2);
         }
