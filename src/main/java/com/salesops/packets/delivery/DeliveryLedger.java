@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +33,38 @@ public final class DeliveryLedger {
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** One email a ledger row stands for: its team, its recipient and the Message-ID it goes out with. */
+    public record Wanted(String teamId, String recipient, String messageId) {
+    }
+
     /** Adds a PENDING row unless one exists for (run, team, recipient, purpose); returns the row. */
     public Delivery ensure(String runKey, String teamId, String recipient, DeliveryPurpose purpose,
                            String messageId) {
+        ensureAll(runKey, purpose, List.of(new Wanted(teamId, recipient, messageId)));
+        return find(runKey, teamId, recipient, purpose).orElseThrow();
+    }
+
+    /**
+     * Adds a PENDING row for each wanted email that has none for (run, team, recipient, purpose), all
+     * in one transaction: a run's rows are made with one commit, not one each (a flush of the redo log
+     * per commit on a server as installed), and before any of them is sent, as one at a time were.
+     * Whether a row exists is asked of the database, so the table's own collation decides it.
+     */
+    public void ensureAll(String runKey, DeliveryPurpose purpose, Collection<Wanted> wanted) {
         ownTransaction.executeWithoutResult(tx -> {
-            Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE run_key = ? AND team_id = ? "
-                    + "AND recipient = ? AND purpose = ?", Integer.class, runKey, teamId, recipient, purpose.code());
-            if (existing == null || existing == 0) {
-                Timestamp now = Timestamp.from(Instant.now());
-                jdbc.update("INSERT INTO delivery (run_key, team_id, recipient, purpose, status, attempts, message_id, "
-                        + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)", runKey, teamId, recipient,
-                        purpose.code(), DeliveryStatus.PENDING.name(),
-                        messageId, now, now);
+            Timestamp now = Timestamp.from(Instant.now());
+            for (Wanted w : wanted) {
+                Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE run_key = ? "
+                        + "AND team_id = ? AND recipient = ? AND purpose = ?", Integer.class, runKey, w.teamId(),
+                        w.recipient(), purpose.code());
+                if (existing == null || existing == 0) {
+                    jdbc.update("INSERT INTO delivery (run_key, team_id, recipient, purpose, status, attempts, "
+                            + "message_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?)", runKey,
+                            w.teamId(), w.recipient(), purpose.code(), DeliveryStatus.PENDING.name(), w.messageId(),
+                            now, now);
+                }
             }
         });
-        return find(runKey, teamId, recipient, purpose).orElseThrow();
     }
 
     /**

@@ -58,12 +58,15 @@ public final class PacketDelivery {
         Map<String, List<NodeResult>> headlines = headlines(runKey);
         Function<String, String> changeLines = changeLines(run);
         Map<String, PacketEmail> emails = new HashMap<>();
+        List<DeliveryLedger.Wanted> rows = new ArrayList<>();
         for (RenderedPacket p : packets.rendered(runKey)) {
             email(run, p, headlines, changeLines).ifPresent(email -> {
                 emails.put(key(email.teamId(), email.recipient()), email);
-                ensure(runKey, email.teamId(), email.recipient(), purpose);
+                rows.add(new DeliveryLedger.Wanted(email.teamId(), email.recipient(),
+                        mailer.messageId(runKey, email.teamId(), email.recipient(), purpose.code())));
             });
         }
+        ledger.ensureAll(runKey, purpose, rows);
         return ledger.unsent(runKey, purpose).stream()
                 .map(d -> new Outgoing(d, Optional.ofNullable(emails.get(key(d.teamId(), d.recipient())))))
                 .toList();
