@@ -8,7 +8,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -133,15 +134,24 @@ public final class PacketMailer {
         boolean attachXlsx = attachPdf && ENVELOPE_BYTES + (pdfBytes + xlsxBytes) * BASE64 <= settings.maxMessageBytes();
         helper.setText(plainBody(email, attachPdf, attachXlsx), htmlBody(email, attachPdf, attachXlsx));
         if (attachPdf) {
-            helper.addAttachment(email.pdf().getFileName().toString(), new FileSystemResource(email.pdf()),
-                    "application/pdf");
+            attach(helper, email.pdf(), "application/pdf");
         }
         if (attachXlsx) {
-            helper.addAttachment(email.xlsx().getFileName().toString(), new FileSystemResource(email.xlsx()),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            attach(helper, email.xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         }
         message.saveChanges();
         return message;
+    }
+
+    /** A file attached as {@link MimeMessageHelper#addAttachment} attaches it, its base64 made by the JDK. */
+    private static void attach(MimeMessageHelper helper, Path file, String contentType) throws MessagingException {
+        String name = file.getFileName().toString();
+        try {
+            helper.getRootMimeMultipart().addBodyPart(Base64Attachment.of(file,
+                    helper.isEncodeFilenames() ? MimeUtility.encodeText(name) : name, contentType));
+        } catch (UnsupportedEncodingException e) {
+            throw new MessagingException("cannot encode the attachment's file name " + name, e);
+        }
     }
 
     /**

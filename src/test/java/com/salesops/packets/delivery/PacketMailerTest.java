@@ -3,6 +3,10 @@ package com.salesops.packets.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +44,37 @@ class PacketMailerTest {
                 "Left out: team-w-nightly-2026-11-26.xlsx (" + email.xlsx() + ")")
                 .doesNotContain("Left out: team-w-nightly-2026-11-26.pdf");
         assertThat(size(m)).isLessThan(limit);
+    }
+
+    @Test
+    void bothFilesTravelAsBase64AttachmentsThatReadBackByteForByteAsTheFiles() throws Exception {
+        // given: a PDF and a workbook of random bytes, both under the limit
+        PacketEmail email = email("West", 300_001, 1_234_567);
+        MimeMessage built = new PacketMailer(settings(10_485_760, "", ""), Optional.empty()).build(email, "<id@x>", "RUN");
+
+        // when: the message as it goes over the wire, read back by a mail client's parser
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        built.writeTo(wire);
+        MimeMessage read = new MimeMessage(Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(wire.toByteArray()));
+
+        // then: each attachment under its name and type, in base64, with exactly the file's bytes
+        assertThat(DeliveryJobTest.attachments(read)).containsExactly(
+                "application/pdf team-w-nightly-2026-11-26.pdf",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet team-w-nightly-2026-11-26.xlsx");
+        Multipart parts = (Multipart) read.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.getFileName() == null) {
+                continue;
+            }
+            Path file = part.getFileName().endsWith(".pdf") ? email.pdf() : email.xlsx();
+            assertThat(part.getHeader("Content-Transfer-Encoding")).containsExactly("base64");
+            assertThat(part.getDisposition()).isEqualTo(Part.ATTACHMENT);
+            try (java.io.InputStream in = part.getInputStream()) {
+                assertThat(in.readAllBytes()).as(part.getFileName()).isEqualTo(Files.readAllBytes(file));
+            }
+        }
     }
 
     @Test
