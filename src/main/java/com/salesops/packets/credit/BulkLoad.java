@@ -114,7 +114,7 @@ final class BulkLoad {
      * unpaired surrogate as '?', as the JDK's encoder does), made {@link #PIECE} bytes at a time as the
      * driver reads it. The driver sends each piece as it gets it, so the server inserts the first rows
      * of a chunk while the next are still being made, instead of waiting for the whole chunk's text
-     * (docs/performance.md, "Extract"). Not a StringBuilder and {@code getBytes}: formatting the
+     * (docs/performance.md, "The extract step"). Not a StringBuilder and {@code getBytes}: formatting the
      * extract step's ~2.6 M lines into a builder (which turns to two bytes a character at the first
      * "Łódź") and copying it out again was half of the step's own CPU time.
      */

@@ -19,7 +19,7 @@ import java.util.Base64;
  * A file attached in base64 made by the JDK's encoder, a block at a time as the message is written,
  * instead of Jakarta Mail's encoder stream: the same text (RFC 2045: 76 characters a line, CRLF
  * between lines), made about four times as fast; the packets' attachments are most of the bytes the
- * deliver step writes (docs/performance.md, "Deliver"). The part says it is base64 itself, so
+ * deliver step writes (docs/performance.md, "The deliver step"). The part says it is base64 itself, so
  * nothing reads the file to choose an encoding before it is written.
  */
 final class Base64Attachment {

@@ -26,7 +26,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  *
  * <p>A producer thread reads, assembles and prepares the next bookings (up to {@link #READ_AHEAD})
  * while the step writes the previous chunk, so reading the source and crediting overlap writing the
- * app database (docs/performance.md, "Extract"). {@code prepare} runs on that thread only, one
+ * app database (docs/performance.md, "The extract step"). {@code prepare} runs on that thread only, one
  * booking after the other; what it throws fails the step at that booking, after the ones before it.
  * The restart position only moves when {@link #read} hands an item to the step.
  *
