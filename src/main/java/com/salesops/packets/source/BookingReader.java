@@ -39,8 +39,8 @@ public class BookingReader<T> implements ItemStreamReader<T> {
     static final int READ_AHEAD = 5_000;
     private static final Object END = new Object();
 
-    /** A read failure, handed to the step's thread in order. */
-    private record Failure(Exception error) {
+    /** A read failure, handed to the step's thread in order (an Error too: the step must not wait forever). */
+    private record Failure(Throwable error) {
     }
 
     /** A booking read ahead: its id (the restart position) and what the step gets of it. */
@@ -105,11 +105,14 @@ public class BookingReader<T> implements ItemStreamReader<T> {
         }
         if (next instanceof Failure f) {
             ahead.put(next);
-            throw f.error();
+            if (f.error() instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) f.error();
         }
-        Ahead ahead = (Ahead) next;
-        lastBookingId = ahead.bookingId();
-        return (T) ahead.item();
+        Ahead item = (Ahead) next;
+        lastBookingId = item.bookingId();
+        return (T) item.item();
     }
 
     /** The producer: reads rows into bookings, prepares and queues them, then END (or the failure). */
@@ -120,7 +123,7 @@ public class BookingReader<T> implements ItemStreamReader<T> {
             while (!closing && (booking = readRow()) != null) {
                 hand(new Ahead(booking.id(), prepare.apply(booking)));
             }
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             last = new Failure(e);
         }
         // after the bookings read so far: the end, or the failure

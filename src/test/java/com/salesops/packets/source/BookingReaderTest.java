@@ -2,6 +2,7 @@ package com.salesops.packets.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.salesops.packets.calendar.FiscalCalendar;
 import com.salesops.packets.calendar.RunPlan;
@@ -9,6 +10,7 @@ import com.salesops.packets.calendar.YearNamedBy;
 import com.salesops.packets.demo.DemoDataGenerator;
 import com.salesops.packets.demo.DemoSize;
 import com.salesops.packets.testing.MariaDb;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +100,35 @@ class BookingReaderTest {
 
         // then: it resumes at the booking that failed, nothing skipped or read twice
         assertThat(rest).isEqualTo(ids.subList(100, ids.size()));
+    }
+
+    @Test
+    void anErrorWhilePreparingReachesTheStepInsteadOfLeavingItWaiting() {
+        // given: preparing the 11th booking throws an Error (as a stack overflow in crediting would)
+        BookingReader<String> reader = new BookingReader<>(source, plan, new Function<>() {
+            private int n;
+
+            @Override
+            public String apply(Booking b) {
+                if (++n == 11) {
+                    throw new AssertionError("cannot prepare " + b.id());
+                }
+                return b.id();
+            }
+        });
+
+        // when / then: the step gets ten bookings, then the Error (within seconds, not never)
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            reader.open(new ExecutionContext());
+            try {
+                for (int i = 0; i < 10; i++) {
+                    assertThat(reader.read()).isNotNull();
+                }
+                assertThatThrownBy(reader::read).isInstanceOf(AssertionError.class).hasMessageStartingWith("cannot prepare");
+            } finally {
+                reader.close();
+            }
+        });
     }
 
     private static Function<Booking, String> failingAt(String id) {
