@@ -4,11 +4,10 @@ import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.conf.RuntimeProperty;
 import com.mysql.cj.jdbc.JdbcConnection;
 import com.mysql.cj.jdbc.JdbcStatement;
+import com.salesops.packets.support.BlockInputStream;
 import com.salesops.packets.support.Utf8Buffer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -99,15 +98,6 @@ final class BulkLoad {
         return code == 1148 || code == 3948 || code == 4166;
     }
 
-    /** The rows as {@link Tsv} makes them, all at once (the tests read it so). */
-    static byte[] tsv(List<Object[]> rows) {
-        try (Tsv tsv = new Tsv(rows)) {
-            return tsv.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot happen: the rows are written to memory", e);
-        }
-    }
-
     /**
      * The text LOAD DATA reads: tab-separated rows in its default escaping (\N for NULL; backslash,
      * tab, CR, LF and NUL escaped), encoded to UTF-8 by the project's own writer ({@link Utf8Buffer}; an
@@ -118,7 +108,7 @@ final class BulkLoad {
      * extract step's ~2.6 M lines into a builder (which turns to two bytes a character at the first
      * "Łódź") and copying it out again was half of the step's own CPU time.
      */
-    static final class Tsv extends InputStream {
+    static final class Tsv extends BlockInputStream {
 
         /** About what the driver sends as one packet's worth before it asks for more. */
         static final int PIECE = 64 * 1024;
@@ -128,36 +118,15 @@ final class BulkLoad {
         private final Iterator<Object[]> rows;
         private final Piece piece = new Piece();
         private final Utf8Buffer out = new Utf8Buffer(piece);
-        private int position;
 
         Tsv(List<Object[]> rows) {
             this.rows = rows.iterator();
         }
 
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (position == piece.size() && !fill()) {
-                return -1;
-            }
-            int n = Math.min(len, piece.size() - position);
-            System.arraycopy(piece.bytes(), position, b, off, n);
-            position += n;
-            return n;
-        }
-
         /** The next piece: whole rows, at least {@link #PIECE} bytes unless the rows end first. */
-        private boolean fill() throws IOException {
+        @Override
+        protected boolean nextBlock() throws IOException {
             piece.reset();
-            position = 0;
             while (piece.size() < PIECE && rows.hasNext()) {
                 for (int i = 0; i < ROWS_AT_A_TIME && rows.hasNext(); i++) {
                     Object[] row = rows.next();
@@ -171,6 +140,7 @@ final class BulkLoad {
                 }
                 out.flush(); // a row ends with '\n': no character is left half-encoded
             }
+            serve(piece.bytes(), piece.size());
             return piece.size() > 0;
         }
     }

@@ -1,5 +1,6 @@
 package com.salesops.packets.delivery;
 
+import com.salesops.packets.support.BlockInputStream;
 import jakarta.activation.DataHandler;
 import jakarta.activation.DataSource;
 import jakarta.mail.EncodingAware;
@@ -69,15 +70,11 @@ final class Base64Attachment {
     }
 
     /** Encodes {@code in} a {@link #BLOCK} at a time, a CRLF between blocks as between any two lines. */
-    static final class EncodingStream extends InputStream {
-
-        private static final byte[] NO_BYTES = {};
+    static final class EncodingStream extends BlockInputStream {
 
         private final InputStream in;
         private final Base64.Encoder encoder = Base64.getMimeEncoder();
         private final byte[] raw = new byte[BLOCK];
-        private byte[] encoded = NO_BYTES;
-        private int position;
         private boolean started;
         private boolean ended;
 
@@ -86,47 +83,25 @@ final class Base64Attachment {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            if (position == encoded.length && !nextBlock()) {
-                return -1;
-            }
-            int n = Math.min(len, encoded.length - position);
-            System.arraycopy(encoded, position, b, off, n);
-            position += n;
-            return n;
-        }
-
-        private boolean nextBlock() throws IOException {
+        protected boolean nextBlock() throws IOException {
             if (ended) {
                 return false;
             }
             int n = in.readNBytes(raw, 0, BLOCK);
-            if (n < BLOCK) {
-                ended = true;
-            }
+            ended = n < BLOCK;
             if (n == 0) {
                 return false;
             }
             byte[] text = encoder.encode(n == BLOCK ? raw : Arrays.copyOf(raw, n));
             if (started) {
-                encoded = new byte[text.length + 2];
-                encoded[0] = '\r';
-                encoded[1] = '\n';
-                System.arraycopy(text, 0, encoded, 2, text.length);
-            } else {
-                encoded = text;
-                started = true;
+                byte[] line = new byte[text.length + 2];
+                line[0] = '\r';
+                line[1] = '\n';
+                System.arraycopy(text, 0, line, 2, text.length);
+                text = line;
             }
-            position = 0;
+            started = true;
+            serve(text, text.length);
             return true;
         }
 
